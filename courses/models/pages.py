@@ -1,0 +1,203 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from courses.blocks import LessonBodyBlock
+from lms.vocabulary import CourseLevel, GradeLevel, Language, Licence, Subject
+
+
+class CourseCatalogPage(Page):
+    """The list of published courses, the entry point for students."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "link"])
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["courses.CoursePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("course catalogue")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["courses"] = (
+            CoursePage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("cover_image")
+            .order_by("title")
+        )
+        return context
+
+
+class CoursePage(Page):
+    """An open online course: modules of lessons, reviewed before publication."""
+
+    summary = models.TextField(_("summary"), max_length=1000)
+    subject = models.CharField(_("subject"), max_length=32, choices=Subject.choices)
+    grade = models.CharField(_("grade"), max_length=32, choices=GradeLevel.choices)
+    language = models.CharField(
+        _("language"),
+        max_length=8,
+        choices=Language.choices,
+        default=Language.VIETNAMESE,
+    )
+    level = models.CharField(
+        _("level"),
+        max_length=16,
+        choices=CourseLevel.choices,
+        default=CourseLevel.BEGINNER,
+    )
+    estimated_hours = models.DecimalField(
+        _("estimated hours"), max_digits=5, decimal_places=1, default=1
+    )
+    cover_image = models.ForeignKey(
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    learning_outcomes = models.TextField(
+        _("learning outcomes"), blank=True, help_text=_("One outcome per line.")
+    )
+    prerequisites = models.TextField(_("prerequisites"), blank=True)
+    teachers = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("teachers"),
+        blank=True,
+        related_name="taught_courses",
+    )
+    licence = models.CharField(
+        _("licence"), max_length=32, choices=Licence.choices, default=Licence.CC_BY
+    )
+    enrolment_opens_at = models.DateTimeField(
+        _("enrolment opens"), null=True, blank=True
+    )
+    enrolment_closes_at = models.DateTimeField(
+        _("enrolment closes"), null=True, blank=True
+    )
+    capacity = models.PositiveIntegerField(
+        _("capacity"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for an unlimited number of learners."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("cover_image"),
+        FieldRowPanel(
+            [FieldPanel("subject"), FieldPanel("grade"), FieldPanel("language")]
+        ),
+        FieldRowPanel(
+            [FieldPanel("level"), FieldPanel("estimated_hours"), FieldPanel("licence")]
+        ),
+        FieldPanel("learning_outcomes"),
+        FieldPanel("prerequisites"),
+        FieldPanel("teachers"),
+        MultiFieldPanel(
+            [
+                FieldPanel("enrolment_opens_at"),
+                FieldPanel("enrolment_closes_at"),
+                FieldPanel("capacity"),
+            ],
+            heading=_("Enrolment"),
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.FilterField("subject"),
+        index.FilterField("grade"),
+    ]
+    parent_page_types = ["courses.CourseCatalogPage"]
+    subpage_types = ["courses.CourseModulePage"]
+
+    class Meta:
+        verbose_name = _("course")
+
+    def clean(self):
+        super().clean()
+        opens, closes = self.enrolment_opens_at, self.enrolment_closes_at
+        if opens and closes and closes <= opens:
+            raise ValidationError(
+                {"enrolment_closes_at": _("Enrolment must close after it opens.")}
+            )
+
+    @property
+    def learning_outcome_list(self) -> list[str]:
+        return [
+            line.strip() for line in self.learning_outcomes.splitlines() if line.strip()
+        ]
+
+    @property
+    def licence_url(self) -> str:
+        return Licence(self.licence).url
+
+    def is_enrolment_open(self, at=None) -> bool:
+        at = at or timezone.now()
+        if self.enrolment_opens_at and at < self.enrolment_opens_at:
+            return False
+        return not (self.enrolment_closes_at and at >= self.enrolment_closes_at)
+
+    def get_modules(self):
+        return CourseModulePage.objects.live().child_of(self).specific()
+
+    def get_lessons(self):
+        return LessonPage.objects.live().descendant_of(self)
+
+
+class CourseModulePage(Page):
+    """An ordered group of lessons inside a course (the page tree gives the order)."""
+
+    summary = models.TextField(_("summary"), blank=True, max_length=1000)
+
+    content_panels = [*Page.content_panels, FieldPanel("summary")]
+    parent_page_types = ["courses.CoursePage"]
+    subpage_types = ["courses.LessonPage"]
+
+    class Meta:
+        verbose_name = _("course module")
+
+    def get_lessons(self):
+        return LessonPage.objects.live().child_of(self)
+
+
+class LessonPage(Page):
+    """One lesson: text, images, video, library materials and quizzes."""
+
+    summary = models.TextField(_("summary"), blank=True, max_length=1000)
+    estimated_minutes = models.PositiveIntegerField(_("estimated minutes"), default=15)
+    is_required = models.BooleanField(_("required for the certificate"), default=True)
+    body = StreamField(LessonBodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldRowPanel([FieldPanel("estimated_minutes"), FieldPanel("is_required")]),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+    parent_page_types = ["courses.CourseModulePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("lesson")
+
+    @property
+    def course(self) -> CoursePage | None:
+        return CoursePage.objects.ancestor_of(self).first()

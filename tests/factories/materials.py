@@ -1,0 +1,38 @@
+import factory
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from lms.demo_files import make_pdf
+from lms.vocabulary import GradeLevel, Language, Licence, MaterialType, Subject
+from materials.models import Material, ProcessingStatus
+from tests.factories.accounts import TeacherFactory
+
+
+class MaterialFactory(factory.django.DjangoModelFactory):
+    """A draft material with a small real PDF."""
+
+    class Meta:
+        model = Material
+
+    title = factory.Sequence(lambda n: f"Phiếu học tập số {n}")
+    description = "Bài tập luyện tập cho học sinh."
+    subject = Subject.MATHEMATICS
+    grade_levels = factory.LazyFunction(lambda: [GradeLevel.GRADE_6.value])
+    language = Language.VIETNAMESE
+    material_type = MaterialType.WORKSHEET
+    licence = Licence.CC_BY
+    author = factory.SubFactory(TeacherFactory)
+    live = False
+    file = factory.LazyAttribute(
+        lambda material: ContentFile(make_pdf(material.title), name="worksheet.pdf")
+    )
+    original_filename = "worksheet.pdf"
+    mime_type = "application/pdf"
+    file_size = factory.LazyAttribute(lambda material: material.file.size)
+
+
+class PublishedMaterialFactory(MaterialFactory):
+    live = True
+    first_published_at = factory.LazyFunction(timezone.now)
+    last_published_at = factory.LazyFunction(timezone.now)
+    processing_status = ProcessingStatus.DONE
