@@ -287,5 +287,7 @@ LOGGING = {
     "loggers": {
         "django.request": {"level": "ERROR"},
         "elastic_transport": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
+        "wagtail": {"level": "WARNING"},
     },
 }

@@ -1,0 +1,60 @@
+# Everything a fresh clone needs, from a machine with Python 3.11 and make.
+PYTHON ?= python3
+VENV := .venv
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+UV_VERSION := 0.13.9
+MANAGE := $(VENV)/bin/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+
+.DEFAULT_GOAL := help
+.PHONY: help setup run test lint format serve bench search-reindex clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  %-16s %s\n", $$1, $$2}'
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+
+$(VENV)/.synced: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --python $(PYTHON)
+	@touch $@
+
+setup: $(VENV)/.synced ## Create the virtual environment with the locked dependencies
+
+run: export DEBUG ?= true
+run: setup ## Set up, migrate, load demo content and serve at http://127.0.0.1:8000
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: setup ## Run the whole test suite (SQLite, or DATABASE_URL when set)
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: setup ## Check style and lint rules
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup ## Format the code and apply safe lint fixes
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+serve: setup ## Production-style stack: gunicorn and a task worker (see README)
+	$(MANAGE) migrate --noinput
+	$(MANAGE) collectstatic --noinput
+	bash deploy/serve.sh
+
+bench: setup ## Run the benchmark scripts and print their figures
+	@for script in bench/*.py; do echo "== $$script"; $(VENV)/bin/python $$script || exit 1; done
+
+search-reindex: setup ## Rebuild the search index from the database and swap it in
+	$(MANAGE) search_reindex
+
+clean: ## Remove the virtual environments and local data
+	rm -rf $(VENV) $(TOOLS) var media

@@ -1,0 +1,1 @@
+"""Demo content: realistic, bilingual and generated on the spot (nothing downloaded)."""

@@ -1,0 +1,66 @@
+"""Load realistic demo content; safe to run again (it adds only what is missing)."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from lms.demo.courses import seed_courses
+from lms.demo.materials import seed_materials
+from lms.demo.people import DEMO_ACCOUNTS, ensure_demo_accounts
+
+DEFAULT_MATERIALS = 72
+DEFAULT_COURSES = 13
+
+
+class Command(BaseCommand):
+    help = "Create demo accounts, published courses with lessons and materials."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--materials", type=int, default=DEFAULT_MATERIALS)
+        parser.add_argument("--courses", type=int, default=DEFAULT_COURSES)
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Seed even with DEBUG off (demo accounts have published passwords).",
+        )
+
+    def handle(self, *args, materials: int, courses: int, force: bool, **options):
+        if materials < 0 or courses < 0:
+            raise CommandError("--materials and --courses must be zero or more.")
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "Refusing to seed demo accounts with DEBUG off: their passwords are "
+                "public. Pass --force for a benchmark or a throwaway deployment."
+            )
+        users = ensure_demo_accounts()
+        teachers = [users["teacher.lan"], users["teacher.minh"]]
+        new_materials = seed_materials(
+            count=materials, authors=teachers, report=self._progress("materials")
+        )
+        new_courses = seed_courses(
+            count=courses,
+            teachers=teachers,
+            curator=users["curator"],
+            report=self._progress("courses"),
+        )
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo content ready: {new_materials} new materials, "
+                f"{new_courses} new courses."
+            )
+        )
+        self._print_accounts()
+
+    def _progress(self, what: str):
+        def report(done: int) -> None:
+            self.stdout.write(f"  {what}: {done} created", ending="\r")
+            self.stdout.flush()
+
+        return report
+
+    def _print_accounts(self) -> None:
+        self.stdout.write("\nDemo accounts (passwords as first created; the admin is at /admin/):")
+        for account in DEMO_ACCOUNTS:
+            self.stdout.write(
+                f"  {account.role.label:<20} {account.username:<14} "
+                f"password: {account.password}"
+            )
