@@ -29,7 +29,9 @@ def seed_courses(
 ) -> int:
     """Create published courses until ``count`` exist; return how many were new."""
     catalogue = CourseCatalogPage.objects.get()
-    existing = set(CoursePage.objects.child_of(catalogue).values_list("slug", flat=True))
+    existing = set(
+        CoursePage.objects.child_of(catalogue).values_list("slug", flat=True)
+    )
     created = 0
     for number in range(count):
         plan = DEMO_COURSES[number % len(DEMO_COURSES)]
@@ -65,7 +67,7 @@ def _create_course(catalogue, plan: DemoCourse, edition, slug, teacher, curator)
 
 
 def _create_course_pages(catalogue, plan, title, slug, cover, people) -> None:
-    teacher, curator = people
+    teacher = people[0]
     course = CoursePage(
         title=title,
         slug=slug,

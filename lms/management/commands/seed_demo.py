@@ -58,7 +58,9 @@ class Command(BaseCommand):
         return report
 
     def _print_accounts(self) -> None:
-        self.stdout.write("\nDemo accounts (passwords as first created; the admin is at /admin/):")
+        self.stdout.write(
+            "\nDemo accounts (passwords as first created; the admin is at /admin/):"
+        )
         for account in DEMO_ACCOUNTS:
             self.stdout.write(
                 f"  {account.role.label:<20} {account.username:<14} "
