@@ -80,7 +80,7 @@ def _create_course_pages(catalogue, plan, title, slug, cover, people) -> None:
         cover_image=cover,
         owner=teacher,
     )
-    course.teachers.add(teacher)
+    course.teachers = [teacher]
     _publish(catalogue, course, people)
     materials = list(
         Material.objects.filter(live=True, subject=plan.subject).order_by("pk")[:4]
