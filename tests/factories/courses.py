@@ -2,6 +2,7 @@ import factory
 from wagtail.models import Page
 
 from courses.models import CourseCatalogPage, CourseModulePage, CoursePage, LessonPage
+from lms.models import HomePage, HomePageFeaturedCourse
 from lms.vocabulary import GradeLevel, Subject
 
 
@@ -68,3 +69,12 @@ class LessonPageFactory(PageFactory):
     @classmethod
     def default_parent(cls) -> Page:
         return CourseModulePageFactory()
+
+
+class HomePageFeaturedCourseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = HomePageFeaturedCourse
+
+    home_page = factory.LazyFunction(HomePage.objects.get)
+    course = factory.SubFactory(CoursePageFactory)
+    sort_order = factory.Sequence(int)

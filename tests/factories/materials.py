@@ -2,9 +2,14 @@ import factory
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from lms.demo_files import make_pdf
+from lms.demo_files import make_image, make_pdf
 from lms.vocabulary import GradeLevel, Language, Licence, MaterialType, Subject
-from materials.models import Material, ProcessingStatus
+from materials.models import (
+    Material,
+    MaterialDocument,
+    MaterialImage,
+    ProcessingStatus,
+)
 from tests.factories.accounts import TeacherFactory
 
 
@@ -36,3 +41,28 @@ class PublishedMaterialFactory(MaterialFactory):
     first_published_at = factory.LazyFunction(timezone.now)
     last_published_at = factory.LazyFunction(timezone.now)
     processing_status = ProcessingStatus.DONE
+
+
+class MaterialImageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MaterialImage
+
+    title = factory.Sequence(lambda n: f"Hình minh họa {n}")
+    alt_text = "Sơ đồ minh họa"
+    width = 320
+    height = 180
+    file = factory.LazyAttribute(
+        lambda image: ContentFile(
+            make_image(image.title, size=(image.width, image.height)), name="hinh.png"
+        )
+    )
+
+
+class MaterialDocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MaterialDocument
+
+    title = factory.Sequence(lambda n: f"Tài liệu {n}")
+    file = factory.LazyAttribute(
+        lambda document: ContentFile(make_pdf(document.title), name="tai-lieu.pdf")
+    )

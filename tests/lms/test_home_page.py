@@ -1,7 +1,12 @@
 import pytest
 
-from lms.models import HomePageFeaturedCourse
-from tests.factories import CoursePageFactory, MaterialFactory, PublishedMaterialFactory
+from tests.factories import (
+    CoursePageFactory,
+    HomePageFeaturedCourseFactory,
+    MaterialFactory,
+    MaterialImageFactory,
+    PublishedMaterialFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -10,9 +15,7 @@ def test_home_page_lists_featured_courses_and_newest_published_materials(
     client, home_page
 ):
     course = CoursePageFactory(title="Sinh học 6: Quang hợp")
-    HomePageFeaturedCourse.objects.create(
-        home_page=home_page, course=course, sort_order=0
-    )
+    HomePageFeaturedCourseFactory(home_page=home_page, course=course)
     PublishedMaterialFactory(title="Phiếu bài tập phân số")
     MaterialFactory(title="Bản nháp chưa duyệt")
 
@@ -27,9 +30,7 @@ def test_home_page_lists_featured_courses_and_newest_published_materials(
 
 def test_home_page_hides_a_featured_course_once_unpublished(client, home_page):
     course = CoursePageFactory(title="Khóa học đã gỡ")
-    HomePageFeaturedCourse.objects.create(
-        home_page=home_page, course=course, sort_order=0
-    )
+    HomePageFeaturedCourseFactory(home_page=home_page, course=course)
     course.unpublish()
 
     html = client.get("/").content.decode()
@@ -42,3 +43,13 @@ def test_home_page_works_with_no_content(client, home_page):
 
     assert response.status_code == 200
     assert home_page.headline in response.content.decode()
+
+
+def test_course_covers_are_served_as_webp_renditions(client, home_page):
+    course = CoursePageFactory(cover_image=MaterialImageFactory())
+    HomePageFeaturedCourseFactory(home_page=home_page, course=course)
+
+    html = client.get("/").content.decode()
+
+    assert ".format-webp.webp" in html
+    assert 'loading="lazy"' in html

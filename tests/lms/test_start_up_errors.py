@@ -25,6 +25,7 @@ def start(tmp_path, *command: str, **overrides) -> subprocess.CompletedProcess:
     env = {key: value for key, value in env.items() if value is not None}
     return subprocess.run(  # noqa: S603 - fixed arguments
         [sys.executable, "manage.py", *(command or ("migrate", "--noinput"))],
+        check=False,
         cwd=ROOT,
         env=env,
         capture_output=True,
