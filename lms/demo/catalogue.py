@@ -543,3 +543,16 @@ MATERIAL_KINDS = (
     (MaterialType.TEXTBOOK, "Tài liệu tham khảo", "Reading"),
     (MaterialType.IMAGE, "Hình ảnh minh họa", "Illustration"),
 )
+
+# Subject names as printed in Vietnamese titles, whatever language is active.
+SUBJECT_NAMES = {
+    Subject.MATHEMATICS: "Toán",
+    Subject.LITERATURE: "Ngữ văn",
+    Subject.ENGLISH: "English",
+    Subject.PHYSICS: "Vật lý",
+    Subject.CHEMISTRY: "Hóa học",
+    Subject.BIOLOGY: "Sinh học",
+    Subject.HISTORY: "Lịch sử",
+    Subject.GEOGRAPHY: "Địa lý",
+    Subject.INFORMATICS: "Tin học",
+}

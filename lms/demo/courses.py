@@ -141,7 +141,7 @@ def _lesson_body(lesson: DemoLesson, materials: list[Material]) -> list:
 
 def _quiz(title: str, prompt: str, choices: tuple[str, ...], answer: int) -> dict:
     return {
-        "title": title,
+        "title": f"Câu hỏi ôn tập: {title}",
         "pass_mark": 100,
         "questions": [
             {

@@ -4,6 +4,7 @@ import hashlib
 import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -12,7 +13,7 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from accounts.models import User
-from lms.demo.catalogue import MATERIAL_KINDS, MATERIAL_TOPICS
+from lms.demo.catalogue import MATERIAL_KINDS, MATERIAL_TOPICS, SUBJECT_NAMES
 from lms.demo_files import make_image, make_pdf
 from lms.text import ascii_slug
 from lms.vocabulary import Language, Licence, MaterialType, Subject
@@ -58,12 +59,12 @@ def _spec(kind, subject, grade, topic, edition) -> MaterialSpec:
     material_type, label_vi, label_en = kind
     english = subject in ENGLISH_SUBJECTS
     label = label_en if english else label_vi
-    grade_text = f"lớp {grade}" if grade.isdigit() else grade.replace("-", " ")
-    title = f"{label}: {topic} ({Subject(subject).label} {grade_text})"
+    grade_text = _grade_text(grade, english)
+    title = f"{label}: {topic} ({SUBJECT_NAMES[subject]} {grade_text})"
     if edition > 1:
         title = f"{title} - bộ {edition}"
     description = (
-        f"{label} about {topic} for grade {grade}, ready to print or project."
+        f"{label} about {topic} for {grade_text}, ready to print or project."
         if english
         else f"{label} chủ đề {topic} dành cho {grade_text}, dùng trên lớp hoặc "
         "tự học ở nhà."
@@ -75,8 +76,16 @@ def _spec(kind, subject, grade, topic, edition) -> MaterialSpec:
         grade=grade,
         material_type=material_type,
         language=Language.ENGLISH if english else Language.VIETNAMESE,
-        keywords=(topic.lower(), Subject(subject).label.lower()),
+        keywords=(topic.lower(), SUBJECT_NAMES[subject].lower()),
     )
+
+
+def _grade_text(grade: str, english: bool) -> str:
+    if grade.isdigit():
+        return f"grade {grade}" if english else f"lớp {grade}"
+    return {"higher-education": "đại học", "teacher-training": "bồi dưỡng giáo viên"}[
+        grade
+    ]
 
 
 def seed_materials(
@@ -119,6 +128,7 @@ def _build(spec: MaterialSpec, author: User, number: int, saved: list[str]) -> M
     )
     saved.append(name)
     now = timezone.now()
+    published_at = now - timedelta(hours=(number * 13) % (24 * 365))
     return Material(
         title=spec.title,
         slug=slug,
@@ -140,8 +150,8 @@ def _build(spec: MaterialSpec, author: User, number: int, saved: list[str]) -> M
         processed_at=now,
         live=True,
         has_unpublished_changes=False,
-        first_published_at=now,
-        last_published_at=now,
+        first_published_at=published_at,
+        last_published_at=published_at,
         download_count=(number * 37) % 500,
         view_count=(number * 91) % 2000,
     )

@@ -1,0 +1,130 @@
+"""Real-browser tests: Debian's Chromium, driven by Playwright, against the site
+served by a separate server process with its own database and demo content."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = ROOT / "tests" / "browser" / "screenshots"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def pytest_collection_modifyitems(config, items):
+    missing = [str(path) for path in (CHROMIUM, AXE_SCRIPT) if not path.exists()]
+    if not missing:
+        return
+    if os.environ.get("REQUIRE_BROWSER_TESTS"):
+        raise pytest.UsageError(f"browser tests need {', '.join(missing)}")
+    skip = pytest.mark.skip(
+        reason=f"browser tests need {', '.join(missing)} (bash .ci/run installs them)"
+    )
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(skip)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _manage(env: dict, *arguments: str) -> None:
+    subprocess.run(  # noqa: S603 - fixed arguments
+        [sys.executable, "manage.py", *arguments],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory):
+    """The site with demo content, served by its own process on a free port."""
+    scratch = tmp_path_factory.mktemp("browser-site")
+    port = _free_port()
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "REDIS_URL", "ELASTICSEARCH_URL"}
+    } | {
+        "DEBUG": "true",
+        "SECRET_KEY": "browser-tests-only",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "LMS_VAR_DIR": str(scratch),
+        "MEDIA_ROOT": str(scratch / "media"),
+        "ELASTICSEARCH_INDEX_PREFIX": f"browser{port}",
+    }
+    _manage(env, "migrate", "--noinput", "-v0")
+    _manage(env, "seed_demo", "--materials", "24", "--courses", "4")
+    server = subprocess.Popen(  # noqa: S603 - fixed arguments
+        [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_up(url, server)
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def _wait_until_up(url: str, server: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise RuntimeError("the site's server process exited during start-up")
+        try:
+            with urllib.request.urlopen(url + "/", timeout=2):  # noqa: S310 - local
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"the site did not answer at {url} within {timeout} s")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def journey(browser, site_url, request):
+    """A fresh browser context with screenshots and accessibility checks."""
+    from tests.browser.journey import Journey
+
+    context = browser.new_context(base_url=site_url, locale="vi-VN")
+    folder = SCREENSHOTS / request.node.name
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    yield Journey(context.new_page(), folder, AXE_SCRIPT)
+    context.close()

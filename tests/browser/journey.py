@@ -1,0 +1,67 @@
+"""A person's path through the site, checked at every page they see."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from playwright.sync_api import Page, Response
+
+BLOCKING_IMPACTS = {"serious", "critical"}
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+PAGE_WEIGHT_BUDGET = 300 * 1024
+
+
+@dataclass
+class Journey:
+    page: Page
+    folder: Path
+    axe_script: Path
+    visited: list[str] = field(default_factory=list)
+    _bytes: int = 0
+
+    def __post_init__(self) -> None:
+        self.page.on("response", self._count)
+
+    def visit(self, path: str) -> Response:
+        self._bytes = 0
+        response = self.page.goto(path, wait_until="load")
+        assert response is not None and response.ok, (
+            f"{path}: {response and response.status}"
+        )
+        self.check(path)
+        return response
+
+    def check(self, name: str) -> None:
+        """Screenshot, accessibility rules and page weight for the current page."""
+        self.visited.append(self.page.url)
+        number = len(self.visited)
+        slug = name.strip("/").replace("/", "_") or "home"
+        self.page.screenshot(
+            path=self.folder / f"{number:02d}-{slug[:60]}.png", full_page=True
+        )
+        self.assert_accessible()
+
+    def assert_accessible(self) -> None:
+        self.page.add_script_tag(path=str(self.axe_script))
+        result = self.page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
+            AXE_TAGS,
+        )
+        problems = [
+            f"{violation['id']} ({violation['impact']}): {violation['help']} "
+            f"at {[node['target'] for node in violation['nodes']][:3]}"
+            for violation in result["violations"]
+            if violation["impact"] in BLOCKING_IMPACTS
+        ]
+        assert not problems, f"{self.page.url}:\n" + "\n".join(problems)
+
+    def page_weight(self) -> int:
+        """Bytes transferred since the last visit, headers included."""
+        self.page.wait_for_load_state("networkidle")
+        return self._bytes
+
+    def _count(self, response: Response) -> None:
+        try:
+            sizes = response.request.sizes()
+        except Exception:  # noqa: BLE001 - a cancelled request has no sizes
+            return
+        self._bytes += sizes["responseBodySize"] + sizes["responseHeadersSize"]
