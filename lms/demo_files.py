@@ -7,7 +7,7 @@ images are drawn with Pillow.
 import io
 import zlib
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageFont
 
 from lms.text import fold_diacritics
 
@@ -99,8 +99,15 @@ def make_image(
     image = Image.new("RGB", size, colour)
     draw = ImageDraw.Draw(image)
     width, height = size
-    draw.rectangle([0, height * 2 // 3, width, height], fill="#f5f7f9")
-    draw.text((24, height * 2 // 3 + 16), fold_diacritics(label)[:60], fill="#1b1f23")
+    band_top = height * 2 // 3
+    draw.rectangle([0, band_top, width, height], fill="#f5f7f9")
+    font = ImageFont.load_default(size=max(12, (height - band_top) // 3))
+    draw.text(
+        (24, band_top + (height - band_top) // 4),
+        fold_diacritics(label)[:48],
+        fill="#1b1f23",
+        font=font,
+    )
     buffer = io.BytesIO()
     image.save(buffer, format=image_format)
     return buffer.getvalue()
