@@ -15,6 +15,7 @@ from lms.env import (
     env_bool,
     env_int,
     env_list,
+    env_required,
     env_str,
     env_url,
 )
@@ -102,6 +103,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "accounts.context_processors.single_sign_on",
             ],
         },
     },
@@ -126,6 +128,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "/accounts/login/"
 LOGIN_REDIRECT_URL = "/"
+LOGIN_REDIRECT_URL_FAILURE = LOGIN_URL
 
 # Languages: Vietnamese first, English second.
 LANGUAGE_CODE = "vi"
@@ -300,3 +303,36 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
+
+# Single sign-on through an OpenID Connect provider (the national e-ID platform
+# is one), switched on by OIDC_RP_CLIENT_ID.
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+OIDC_RP_CLIENT_ID = env_str("OIDC_RP_CLIENT_ID")
+SINGLE_SIGN_ON_ENABLED = bool(OIDC_RP_CLIENT_ID)
+SINGLE_SIGN_ON_PROVIDER_NAME = env_str("OIDC_PROVIDER_NAME", "VNeID")
+if SINGLE_SIGN_ON_ENABLED:
+    OIDC_RP_CLIENT_SECRET = env_required(
+        "OIDC_RP_CLIENT_SECRET", "when OIDC_RP_CLIENT_ID is set"
+    )
+    OIDC_OP_AUTHORIZATION_ENDPOINT = env_url(
+        "OIDC_OP_AUTHORIZATION_ENDPOINT", schemes={"https", "http"}
+    ) or env_required("OIDC_OP_AUTHORIZATION_ENDPOINT", "when OIDC_RP_CLIENT_ID is set")
+    OIDC_OP_TOKEN_ENDPOINT = env_url(
+        "OIDC_OP_TOKEN_ENDPOINT", schemes={"https", "http"}
+    ) or env_required("OIDC_OP_TOKEN_ENDPOINT", "when OIDC_RP_CLIENT_ID is set")
+    OIDC_OP_USER_ENDPOINT = env_url(
+        "OIDC_OP_USER_ENDPOINT", schemes={"https", "http"}
+    ) or env_required("OIDC_OP_USER_ENDPOINT", "when OIDC_RP_CLIENT_ID is set")
+    OIDC_RP_SIGN_ALGO = env_str("OIDC_RP_SIGN_ALGO", "RS256")
+    OIDC_OP_JWKS_ENDPOINT = env_url("OIDC_OP_JWKS_ENDPOINT", schemes={"https", "http"})
+    if OIDC_RP_SIGN_ALGO.startswith(("RS", "ES")) and not OIDC_OP_JWKS_ENDPOINT:
+        raise ConfigurationError(
+            "OIDC_OP_JWKS_ENDPOINT",
+            f"is required with OIDC_RP_SIGN_ALGO={OIDC_RP_SIGN_ALGO}",
+        )
+    OIDC_RP_SCOPES = "openid email profile"
+    OIDC_TIMEOUT = env_int("OIDC_TIMEOUT", 10, minimum=1)
+    AUTHENTICATION_BACKENDS = [
+        "accounts.oidc.IdentityProviderBackend",
+        *AUTHENTICATION_BACKENDS,
+    ]

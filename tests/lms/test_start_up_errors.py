@@ -88,3 +88,10 @@ def test_good_configuration_migrates_a_fresh_sqlite_database(tmp_path):
 
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "db.sqlite3").exists()
+
+
+def test_half_configured_single_sign_on_names_the_missing_variable(tmp_path):
+    result = start(tmp_path, OIDC_RP_CLIENT_ID="hoclieu")
+
+    line = assert_one_line_naming(result, "OIDC_RP_CLIENT_SECRET")
+    assert "required when OIDC_RP_CLIENT_ID is set" in line
