@@ -39,3 +39,58 @@ class User(AbstractUser):
 
     def has_role(self, role: Role) -> bool:
         return self.groups.filter(name=role.value).exists()
+
+
+class TeacherInvitation(models.Model):
+    """A single-use link an administrator sends to make someone a teacher.
+
+    Only a hash of the secret token is stored, so the link cannot be read back
+    from the database.
+    """
+
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    email = models.EmailField(
+        _("for email address"),
+        blank=True,
+        help_text=_("Leave empty to let whoever receives the link accept it."),
+    )
+    note = models.CharField(_("note"), max_length=255, blank=True)
+    created_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("created by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"))
+    accepted_by = models.ForeignKey(
+        "accounts.User",
+        verbose_name=_("accepted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    accepted_at = models.DateTimeField(_("accepted at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("teacher invitation")
+        verbose_name_plural = _("teacher invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.email or self.note or f"#{self.pk}"
+
+    @property
+    def status(self) -> str:
+        from django.utils import timezone
+
+        if self.accepted_at:
+            return str(_("accepted"))
+        if self.revoked_at:
+            return str(_("revoked"))
+        if self.expires_at <= timezone.now():
+            return str(_("expired"))
+        return str(_("waiting"))

@@ -4,8 +4,9 @@ Object-level rules (a teacher edits only their own materials) are enforced in
 code on top of these.
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
+
+from accounts.migrations._permissions import grant
 
 ROLE_PERMISSIONS = {
     "Student": [],
@@ -60,41 +61,9 @@ ROLE_PERMISSIONS = {
 }
 
 
-def ensure_permissions(apps):
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-
-
-def get_permission(apps, code):
-    """A permission by code; Wagtail's publish/lock ones are made here if new."""
-    ContentType = apps.get_model("contenttypes.ContentType")
-    Permission = apps.get_model("auth.Permission")
-    app_label, codename = code.split(".")
-    try:
-        return Permission.objects.get(
-            content_type__app_label=app_label, codename=codename
-        )
-    except Permission.DoesNotExist:
-        action, model = codename.split("_", 1)
-        if action not in {"publish", "lock", "unlock"}:
-            raise
-        content_type, _ = ContentType.objects.get_or_create(
-            app_label=app_label, model=model
-        )
-        return Permission.objects.create(
-            content_type=content_type, codename=codename, name=f"Can {action} {model}"
-        )
-
-
 def create_roles(apps, schema_editor):
-    ensure_permissions(apps)
-    Group = apps.get_model("auth.Group")
     for role, codes in ROLE_PERMISSIONS.items():
-        group, _ = Group.objects.get_or_create(name=role)
-        for code in codes:
-            group.permissions.add(get_permission(apps, code))
+        grant(apps, role, codes)
 
 
 def remove_roles(apps, schema_editor):

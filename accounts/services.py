@@ -1,0 +1,101 @@
+"""The ways accounts change: every door (admin, page, API) calls these."""
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.contrib.auth.models import Group
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import TeacherInvitation, User
+from accounts.roles import Role
+
+INVITATION_DAYS_DEFAULT = 14
+INVITATION_DAYS_MAX = 90
+
+
+@dataclass(frozen=True)
+class IssuedInvitation:
+    invitation: TeacherInvitation
+    token: str  # shown once, to the administrator who created it
+
+
+def hash_invitation_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def teacher_invitation_create(
+    *,
+    created_by: User,
+    email: str = "",
+    note: str = "",
+    days_valid: int = INVITATION_DAYS_DEFAULT,
+) -> IssuedInvitation:
+    """Make a single-use invitation; only a site administrator may."""
+    if not created_by.has_perm("accounts.add_teacherinvitation"):
+        raise PermissionDenied(_("Only site administrators can invite teachers."))
+    if not 1 <= days_valid <= INVITATION_DAYS_MAX:
+        raise ValidationError(
+            _("An invitation must be valid for 1 to %(days)s days.")
+            % {"days": INVITATION_DAYS_MAX}
+        )
+    token = secrets.token_urlsafe(32)
+    invitation = TeacherInvitation.objects.create(
+        token_hash=hash_invitation_token(token),
+        email=email.strip(),
+        note=note.strip(),
+        created_by=created_by,
+        expires_at=timezone.now() + timedelta(days=days_valid),
+    )
+    return IssuedInvitation(invitation=invitation, token=token)
+
+
+def teacher_invitation_check(
+    *, token: str, user: User | None = None
+) -> TeacherInvitation:
+    """The invitation behind ``token`` if it can still be accepted, else why not."""
+    invitation = TeacherInvitation.objects.filter(
+        token_hash=hash_invitation_token(token)
+    ).first()
+    if invitation is None:
+        raise ValidationError(_("This invitation link is not valid."))
+    _ensure_acceptable(invitation, user)
+    return invitation
+
+
+@transaction.atomic
+def teacher_invitation_accept(*, token: str, user: User) -> TeacherInvitation:
+    """Make ``user`` a teacher; the link then stops working, even under races."""
+    invitation = teacher_invitation_check(token=token, user=user)
+    invitation = TeacherInvitation.objects.select_for_update().get(pk=invitation.pk)
+    _ensure_acceptable(invitation, user)
+    user.groups.add(Group.objects.get(name=Role.TEACHER.value))
+    invitation.accepted_by = user
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_by", "accepted_at"])
+    return invitation
+
+
+def _ensure_acceptable(invitation: TeacherInvitation, user: User | None) -> None:
+    if invitation.accepted_at:
+        raise ValidationError(_("This invitation has already been used."))
+    if invitation.revoked_at:
+        raise ValidationError(_("This invitation was withdrawn by an administrator."))
+    if invitation.expires_at <= timezone.now():
+        raise ValidationError(_("This invitation has expired. Ask for a new one."))
+    if user and invitation.email and invitation.email.lower() != user.email.lower():
+        raise ValidationError(_("This invitation was sent to another email address."))
+
+
+def teacher_invitation_revoke(*, invitation: TeacherInvitation, by: User) -> None:
+    if not by.has_perm("accounts.change_teacherinvitation"):
+        raise PermissionDenied(_("Only site administrators can withdraw invitations."))
+    if invitation.accepted_at:
+        raise ValidationError(_("An accepted invitation cannot be withdrawn."))
+    TeacherInvitation.objects.filter(pk=invitation.pk, revoked_at=None).update(
+        revoked_at=timezone.now()
+    )
