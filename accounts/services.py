@@ -99,3 +99,33 @@ def teacher_invitation_revoke(*, invitation: TeacherInvitation, by: User) -> Non
     TeacherInvitation.objects.filter(pk=invitation.pk, revoked_at=None).update(
         revoked_at=timezone.now()
     )
+
+
+@transaction.atomic
+def profile_update(
+    *, user: User, display_name: str, school: str, language: str
+) -> User:
+    """Change what others see of a person and the language they read in."""
+    user.display_name = display_name.strip()
+    user.school = school.strip()
+    user.preferred_language = language
+    user.full_clean(exclude=["password", "username", "email"])
+    user.save(update_fields=["display_name", "school", "preferred_language"])
+    return user
+
+
+@transaction.atomic
+def account_delete(*, user: User) -> None:
+    """Erase a person's account and personal records.
+
+    What they published stays published under its open licence, credited to a
+    deleted account (authorship links are cleared by the models' SET_NULL).
+    Their enrolments, progress and certificates go with the account.
+    """
+    if user.is_superuser:
+        raise PermissionDenied(
+            _(
+                "An administrator account cannot delete itself; ask another administrator."
+            )
+        )
+    user.delete()
