@@ -30,7 +30,7 @@ def start(tmp_path, *command: str, **overrides) -> subprocess.CompletedProcess:
         env=env,
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=300,
     )
 
 
