@@ -15,6 +15,7 @@ from lms.env import (
     env_bool,
     env_int,
     env_list,
+    env_required,
     env_str,
     env_url,
 )
@@ -289,3 +290,64 @@ LOGGING = {
         "elastic_transport": {"level": "WARNING"},
     },
 }
+
+# --- Production: serving, probes, logs, CDN (lms.health, lms.request_id, deploy/) ---
+# Every request gets an id first, so even middleware errors carry one.
+MIDDLEWARE.insert(0, "lms.request_id.RequestIdMiddleware")
+# Load balancers probe over plain HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+
+# Sessions: read from Redis, written through to the database so a Redis
+# restart signs nobody out.
+if REDIS_URL:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    CACHES["default"].update(
+        {
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "lms"),
+            "TIMEOUT": env_int("CACHE_TIMEOUT", 300, minimum=1),
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    )
+
+# Logs: JSON lines with the request id in production, plain text for DEBUG.
+LOG_FORMAT = env_str("LOG_FORMAT", "plain" if DEBUG else "json").lower()
+if LOG_FORMAT not in {"plain", "json"}:
+    raise ConfigurationError(
+        "LOG_FORMAT", f"expected plain or json, got {LOG_FORMAT!r}"
+    )
+LOGGING["filters"] = {"request_id": {"()": "lms.request_id.RequestIdFilter"}}
+LOGGING["formatters"]["json"] = {"()": "lms.jsonlog.JsonFormatter"}
+LOGGING["formatters"]["plain"] = {
+    "format": "%(levelname)s %(name)s [%(request_id)s] %(message)s"
+}
+LOGGING["handlers"]["console"]["filters"] = ["request_id"]
+LOGGING["handlers"]["console"]["formatter"] = LOG_FORMAT
+
+# Periodic work, enqueued by `manage.py run_periodic` for the task worker:
+# (task path, seconds between runs).
+PERIODIC_TASKS = [("lms.tasks.clear_expired_sessions", 3600)]
+if TASKS_BACKEND == "database":
+    PERIODIC_TASKS.append(("lms.tasks.prune_finished_task_results", 86_400))
+
+# CDN purge on publish (Wagtail's frontend cache), off unless configured.
+WAGTAILFRONTENDCACHE = {}
+if env_url("FRONTEND_CACHE_PURGE_URL", schemes={"http", "https"}):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env_str("FRONTEND_CACHE_PURGE_URL"),
+    }
+if env_str("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env_str("CLOUDFRONT_DISTRIBUTION_ID"),
+    }
+if env_str("CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env_str("CLOUDFLARE_ZONEID"),
+        "BEARER_TOKEN": env_required(
+            "CLOUDFLARE_BEARER_TOKEN", "with CLOUDFLARE_ZONEID"
+        ),
+    }
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
