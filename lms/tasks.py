@@ -17,6 +17,14 @@ def clear_expired_sessions() -> None:
 
 
 @task(queue_name="default")
-def prune_finished_task_results(*, min_age_days: int = 14) -> None:
-    """Keep the database queue small: drop results older than ``min_age_days``."""
-    call_command("prune_db_task_results", min_age_days=min_age_days, verbosity=0)
+def prune_finished_task_results(
+    *, min_age_days: int = 14, failed_min_age_days: int = 60
+) -> None:
+    """Keep the database queue small; failures stay longer for investigation."""
+    call_command(
+        "prune_db_task_results",
+        queue_name="*",
+        min_age_days=min_age_days,
+        failed_min_age_days=failed_min_age_days,
+        verbosity=0,
+    )
