@@ -64,3 +64,10 @@ if _log_format == "json":
 # Temporary request bodies in memory-backed storage when the host has it.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108
 proc_name = "lms-web"
+
+# gunicorn's runtime control socket sits at one path per user by default, so
+# several instances on one host would fight over it: opt in with a path.
+if os.environ.get("GUNICORN_CONTROL_SOCKET", "").strip():
+    control_socket = os.environ["GUNICORN_CONTROL_SOCKET"].strip()
+else:
+    control_socket_disable = True

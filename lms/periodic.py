@@ -9,8 +9,8 @@ each run when the cache is Redis.
 from __future__ import annotations
 
 import logging
+import threading
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -62,11 +62,9 @@ def enqueue_due(schedule: list[PeriodicTask], *, now: float) -> list[str]:
 
 
 def run_forever(
-    schedule: list[PeriodicTask],
-    *,
-    tick_seconds: float,
-    keep_running: Callable[[], bool],
+    schedule: list[PeriodicTask], *, tick_seconds: float, stop: threading.Event
 ) -> None:
-    while keep_running():
+    """Check the schedule each tick; return as soon as ``stop`` is set."""
+    while not stop.is_set():
         enqueue_due(schedule, now=time.monotonic())
-        time.sleep(tick_seconds)
+        stop.wait(tick_seconds)

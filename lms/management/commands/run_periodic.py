@@ -1,5 +1,6 @@
 import contextlib
 import signal
+import threading
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -34,15 +35,9 @@ class Command(BaseCommand):
             for path in enqueue_due(schedule, now=float("inf")):
                 self.stdout.write(f"enqueued {path}")
             return
-        running = {"yes": True}
-
-        def stop(signum, frame):
-            running["yes"] = False
-
-        signal.signal(signal.SIGTERM, stop)
+        stopping = threading.Event()
+        signal.signal(signal.SIGTERM, lambda signum, frame: stopping.set())
         self.stdout.write(f"run_periodic: {len(schedule)} task(s), Ctrl-C to stop")
         with contextlib.suppress(KeyboardInterrupt):
-            run_forever(
-                schedule, tick_seconds=tick, keep_running=lambda: running["yes"]
-            )
+            run_forever(schedule, tick_seconds=tick, stop=stopping)
         self.stdout.write("run_periodic: stopped")
