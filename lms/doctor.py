@@ -134,6 +134,24 @@ def check_database() -> list[Finding]:
     return findings
 
 
+def check_replica() -> list[Finding]:
+    """The read replica, when configured, must answer like the primary."""
+    from django.db import connections
+
+    if "replica" not in connections.settings:
+        return []
+    try:
+        health.run_on_fresh_connection("SELECT 1", timeout=2.0, alias="replica")
+    except Exception as problem:  # noqa: BLE001 - reported as a finding
+        return [
+            error(
+                "DATABASE_REPLICA_URL",
+                f"cannot be reached: {health.describe_error(problem)}",
+            )
+        ]
+    return [ok("DATABASE_REPLICA_URL", "the read replica answers")]
+
+
 def _check_migrations() -> list[Finding]:
     from django.db import connections
     from django.db.migrations.executor import MigrationExecutor
@@ -300,6 +318,7 @@ CHECKS: list[Callable[[], list[Finding]]] = [
     check_allowed_hosts,
     check_https,
     check_database,
+    check_replica,
     check_storage,
     check_search,
     check_redis,

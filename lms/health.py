@@ -50,7 +50,7 @@ class CheckResult:
 def check_database(timeout: float = CHECK_TIMEOUT_SECONDS) -> CheckResult:
     """Run ``SELECT 1`` on a brand-new connection, never the request's own."""
     try:
-        _run_on_fresh_connection("SELECT 1", timeout=timeout)
+        run_on_fresh_connection("SELECT 1", timeout=timeout)
     except Exception as error:  # noqa: BLE001 - a probe reports, never raises
         return CheckResult("database", False, describe_error(error))
     return CheckResult("database", True, _database_label())
@@ -71,7 +71,7 @@ def check_broker(timeout: float = CHECK_TIMEOUT_SECONDS) -> CheckResult:
 
         table = DBTaskResult._meta.db_table
         try:
-            _run_on_fresh_connection(f"SELECT 1 FROM {table} LIMIT 1", timeout=timeout)  # noqa: S608 - table name from the model
+            run_on_fresh_connection(f"SELECT 1 FROM {table} LIMIT 1", timeout=timeout)  # noqa: S608 - table name from the model
         except Exception as error:  # noqa: BLE001 - a probe reports, never raises
             return CheckResult(
                 "broker", False, f"database queue: {describe_error(error)}"
@@ -198,19 +198,21 @@ def ping_redis(url: str, timeout: float) -> CheckResult:
     return CheckResult("broker", True, "redis")
 
 
-def _run_on_fresh_connection(sql: str, *, timeout: float) -> None:
+def run_on_fresh_connection(
+    sql: str, *, timeout: float, alias: str = "default"
+) -> None:
     """Open a new connection, run ``sql``, close it, whatever happens."""
     from django.db import connections
     from django.db.utils import load_backend
 
-    config = dict(connections["default"].settings_dict)
+    config = dict(connections[alias].settings_dict)
     options = dict(config.get("OPTIONS") or {})
     if "postgresql" in config["ENGINE"]:
         options["connect_timeout"] = max(1, round(timeout))
         limit = f"-c statement_timeout={int(timeout * 1000)}"
         options["options"] = f"{options.get('options', '')} {limit}".strip()
     config["OPTIONS"] = options
-    wrapper = load_backend(config["ENGINE"]).DatabaseWrapper(config, "readyz")
+    wrapper = load_backend(config["ENGINE"]).DatabaseWrapper(config, alias)
     try:
         with wrapper.cursor() as cursor:
             cursor.execute(sql)

@@ -351,3 +351,16 @@ if env_str("CLOUDFLARE_ZONEID"):
     }
 if WAGTAILFRONTENDCACHE:
     INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+
+# Behind PgBouncer in transaction mode a connection changes hands between
+# transactions, so nothing may outlive one: no server-side cursors, no
+# prepared statements.
+if env_bool("DATABASE_POOLER", False):
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = None
+
+# A streaming read replica for reads that tolerate a second of lag (open
+# data, OAI-PMH, reports): code asks for it with .using("replica").
+if env_str("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = database_from_env("DATABASE_REPLICA_URL", "")
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}

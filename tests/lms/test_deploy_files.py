@@ -5,6 +5,8 @@ structure and its agreement with the settings and deploy/serve.sh instead.
 """
 
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -100,3 +102,25 @@ def test_the_nginx_sample_passes_the_request_id_and_keeps_probes_private():
 
     assert "proxy_set_header X-Request-ID $request_id;" in config
     assert re.search(r"location ~ \^/\(healthz\|readyz\)\$ \{[^}]*deny all;", config)
+
+
+@pytest.mark.skipif(shutil.which("nginx") is None, reason="nginx is not installed")
+def test_the_nginx_sample_is_valid_nginx(tmp_path):
+    site = (DEPLOY / "nginx.conf").read_text()
+    # "web" resolves only inside the compose network.
+    (tmp_path / "site.conf").write_text(
+        site.replace("server web:8000", "server 127.0.0.1:8000")
+    )
+    (tmp_path / "nginx.conf").write_text(
+        f"pid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\n"
+        f"events {{}}\nhttp {{\n  include {tmp_path}/site.conf;\n}}\n"
+    )
+
+    result = subprocess.run(  # noqa: S603
+        ["nginx", "-t", "-c", str(tmp_path / "nginx.conf")],  # noqa: S607
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stderr

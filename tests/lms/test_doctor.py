@@ -282,3 +282,56 @@ def test_the_command_succeeds_when_only_warnings_remain(
     assert "ok " not in output
     assert "WARNING REDIS_URL" in output
     assert output.strip().splitlines()[-1].startswith("0 error(s), ")
+
+
+@pytest.fixture
+def replica(monkeypatch):
+    """Declare a "replica" database alias for one test."""
+    from django.db import connections
+
+    def declare(**overrides):
+        config = {**connections["default"].settings_dict, **overrides}
+        monkeypatch.setitem(connections.settings, "replica", config)
+
+    yield declare
+    if hasattr(connections._connections, "replica"):
+        del connections["replica"]
+
+
+def test_no_replica_configured_says_nothing(production):
+    assert doctor.check_replica() == []
+
+
+def test_a_replica_that_answers_is_fine(
+    production, replica, tmp_path, django_db_blocker
+):
+    replica(
+        ENGINE="django.db.backends.sqlite3",
+        NAME=str(tmp_path / "replica.sqlite3"),
+        OPTIONS={},
+    )
+
+    with django_db_blocker.unblock():
+        (finding,) = doctor.check_replica()
+
+    assert finding.level is Level.OK
+
+
+def test_an_unreachable_replica_is_an_error(production, replica, django_db_blocker):
+    replica(
+        ENGINE="django.db.backends.postgresql",
+        NAME="lms",
+        HOST="127.0.0.1",
+        PORT="9",
+        USER="postgres",
+        PASSWORD="",
+        OPTIONS={},
+    )
+
+    with django_db_blocker.unblock():
+        (finding,) = doctor.check_replica()
+
+    assert finding.level is Level.ERROR
+    assert finding.topic == "DATABASE_REPLICA_URL"
+    assert finding.message.startswith("cannot be reached:")
+    assert "port 9 failed" in finding.message

@@ -19,6 +19,9 @@ PRODUCTION_VARIABLES = (
     "CLOUDFRONT_DISTRIBUTION_ID",
     "CLOUDFLARE_ZONEID",
     "CLOUDFLARE_BEARER_TOKEN",
+    "DATABASE_POOLER",
+    "DATABASE_URL",
+    "DATABASE_REPLICA_URL",
 )
 
 
@@ -44,6 +47,7 @@ def settings_under(monkeypatch):
             "formatter": values["LOGGING"]["handlers"]["console"]["formatter"],
             "first_middleware": values["MIDDLEWARE"][0],
             "periodic": [path for path, _ in values["PERIODIC_TASKS"]],
+            "databases": values["DATABASES"],
         }
 
     return evaluate
@@ -77,6 +81,28 @@ def test_the_database_queue_also_prunes_old_results(settings_under):
 def test_debug_logs_plain_text_unless_told_otherwise(settings_under):
     assert settings_under(DEBUG="1")["formatter"] == "plain"
     assert settings_under(DEBUG="1", LOG_FORMAT="json")["formatter"] == "json"
+
+
+def test_a_connection_pooler_gets_no_cursors_or_prepared_statements(
+    settings_under,
+):
+    default = settings_under(
+        DATABASE_URL="postgresql://lms@pgbouncer:6432/lms", DATABASE_POOLER="1"
+    )["databases"]["default"]
+
+    assert default["DISABLE_SERVER_SIDE_CURSORS"] is True
+    assert default["OPTIONS"]["prepare_threshold"] is None
+
+
+def test_a_read_replica_is_declared_by_its_url(settings_under):
+    databases = settings_under(
+        DATABASE_URL="postgresql://lms@primary:5432/lms",
+        DATABASE_REPLICA_URL="postgresql://lms@replica:5432/lms",
+    )["databases"]
+
+    assert databases["replica"]["HOST"] == "replica"
+    assert databases["replica"]["TEST"] == {"MIRROR": "default"}
+    assert "replica" not in settings_under()["databases"]
 
 
 def test_cdn_purging_is_enabled_by_its_variables(settings_under):
