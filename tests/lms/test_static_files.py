@@ -38,6 +38,7 @@ def test_collected_names_carry_a_content_hash(collected):
 
     assert re.fullmatch(r"css/site\.[0-9a-f]{12}\.css", hashed)
     assert (root / f"{hashed}.gz").is_file()
+    assert (root / f"{hashed}.br").is_file()
 
 
 def test_templates_link_to_the_hashed_name(collected):
