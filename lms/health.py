@@ -62,22 +62,36 @@ def check_search(timeout: float = CHECK_TIMEOUT_SECONDS) -> CheckResult:
 
 
 def check_broker(timeout: float = CHECK_TIMEOUT_SECONDS) -> CheckResult:
-    """The task queue: Redis when configured, else the database queue table."""
-    backend = settings.TASKS["default"]["BACKEND"]
-    if getattr(settings, "REDIS_URL", ""):
-        return ping_redis(settings.REDIS_URL, timeout)
-    if backend.startswith("django_tasks_db"):
-        from django_tasks_db.models import DBTaskResult
+    """The queue the task backend uses, and Redis whenever it is configured.
 
-        table = DBTaskResult._meta.db_table
-        try:
-            run_on_fresh_connection(f"SELECT 1 FROM {table} LIMIT 1", timeout=timeout)  # noqa: S608 - table name from the model
-        except Exception as error:  # noqa: BLE001 - a probe reports, never raises
-            return CheckResult(
-                "broker", False, f"database queue: {describe_error(error)}"
-            )
-        return CheckResult("broker", True, "database queue")
-    return CheckResult("broker", True, "tasks run in-process (no broker)")
+    Redis also holds the cache and sessions, so it is checked even when the
+    tasks themselves are queued in the database.
+    """
+    backend = settings.TASKS["default"]["BACKEND"]
+    redis_url = getattr(settings, "REDIS_URL", "")
+    if backend.startswith("django_tasks_rq"):
+        return ping_redis(redis_url, timeout)
+    if backend.startswith("django_tasks_db"):
+        queue = _check_database_queue(timeout)
+    else:
+        queue = CheckResult("broker", True, "tasks run in-process (no broker)")
+    if not (queue.ok and redis_url):
+        return queue
+    redis = ping_redis(redis_url, timeout)
+    if not redis.ok:
+        return redis
+    return CheckResult("broker", True, f"{queue.detail}; redis")
+
+
+def _check_database_queue(timeout: float) -> CheckResult:
+    from django_tasks_db.models import DBTaskResult
+
+    table = DBTaskResult._meta.db_table
+    try:
+        run_on_fresh_connection(f"SELECT 1 FROM {table} LIMIT 1", timeout=timeout)  # noqa: S608 - table name from the model
+    except Exception as error:  # noqa: BLE001 - a probe reports, never raises
+        return CheckResult("broker", False, f"database queue: {describe_error(error)}")
+    return CheckResult("broker", True, "database queue")
 
 
 def check_storage(timeout: float = CHECK_TIMEOUT_SECONDS) -> CheckResult:

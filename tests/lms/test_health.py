@@ -163,11 +163,33 @@ def test_database_queue_is_checked_when_it_is_the_broker(settings):
 
 def test_unreachable_redis_fails_the_broker_check(settings):
     settings.REDIS_URL = "redis://127.0.0.1:9/0"
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend"}}
 
     result = health.check_broker(timeout=0.5)
 
     assert not result.ok
     assert result.detail.startswith("redis:")
+
+
+def test_redis_is_checked_even_when_tasks_queue_in_the_database(settings):
+    settings.REDIS_URL = "redis://127.0.0.1:9/0"
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": []}
+    }
+
+    result = health.check_broker(timeout=0.5)
+
+    assert not result.ok
+    assert result.detail.startswith("redis:")
+
+
+def test_tasks_in_process_need_no_broker(settings):
+    settings.REDIS_URL = ""
+
+    result = health.check_broker()
+
+    assert result.ok
+    assert result.detail == "tasks run in-process (no broker)"
 
 
 def test_media_folder_that_cannot_be_created_fails_the_storage_check(
