@@ -292,10 +292,12 @@ LOGGING = {
 }
 
 # --- Production: serving, probes, logs, CDN (lms.health, lms.request_id, deploy/) ---
-# Every request gets an id first, so even middleware errors carry one.
-MIDDLEWARE.insert(0, "lms.request_id.RequestIdMiddleware")
-# Load balancers probe over plain HTTP inside the network.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+# Every request gets an id first, so even middleware errors carry one; the
+# probes answer next, before host checks and the HTTPS redirect.
+MIDDLEWARE[0:0] = [
+    "lms.request_id.RequestIdMiddleware",
+    "lms.health_views.ProbeMiddleware",
+]
 
 # Sessions: read from Redis, written through to the database so a Redis
 # restart signs nobody out.

@@ -11,7 +11,6 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("materials/", include("materials.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("", include("lms.health_urls")),
 ]
 
 if settings.DEBUG:

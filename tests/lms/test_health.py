@@ -49,6 +49,27 @@ def test_healthz_answers_without_touching_the_database(
     assert "no-cache" in response["Cache-Control"]
 
 
+@pytest.mark.parametrize("path", ["/healthz", "/readyz"])
+def test_probes_answer_whatever_the_host_and_without_https(
+    client, settings, engine_stub, path
+):
+    settings.ELASTICSEARCH_URL = engine_stub.url
+    settings.SECURE_SSL_REDIRECT = True
+    settings.ALLOWED_HOSTS = ["hoclieu.example.vn"]
+
+    response = client.get(path, HTTP_HOST="10.1.2.3:8000")
+
+    assert response.status_code == 200
+    assert client.get("/", HTTP_HOST="10.1.2.3:8000").status_code == 400
+
+
+def test_probes_refuse_writes(client):
+    response = client.post("/healthz")
+
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD"
+
+
 def test_readyz_reports_each_dependency_by_name(client, settings, engine_stub):
     settings.ELASTICSEARCH_URL = engine_stub.url
 
