@@ -20,6 +20,10 @@ from lms import health
 
 MIN_SECRET_KEY_LENGTH = 50
 MIN_SECRET_KEY_UNIQUE_CHARACTERS = 5
+# Django deployment checks this project answers on purpose: Wagtail's preview
+# frames the site itself (SAMEORIGIN), and HSTS preloading is a one-way
+# commitment each deployment makes for itself (SECURE_HSTS_PRELOAD).
+DELIBERATE_SYSTEM_CHECKS = {"security.W019", "security.W021"}
 KNOWN_WEAK_SECRET_KEYS = {
     "insecure-development-only-key",
     "insecure-test-only-key",
@@ -312,6 +316,21 @@ def check_https() -> list[Finding]:
     return findings
 
 
+def check_django_deployment() -> list[Finding]:
+    """Django's own system and deployment checks, in the same report."""
+    from django.core import checks
+
+    messages = checks.run_checks(include_deployment_checks=not settings.DEBUG)
+    findings = []
+    for message in messages:
+        if message.id in DELIBERATE_SYSTEM_CHECKS or message.level < checks.WARNING:
+            continue
+        level = Level.ERROR if message.is_serious() else Level.WARNING
+        text = f"{message.msg} {message.hint or ''}".strip()
+        findings.append(Finding(level, message.id or "django", text))
+    return findings or [ok("django checks", "no problems")]
+
+
 CHECKS: list[Callable[[], list[Finding]]] = [
     check_debug,
     check_secret_key,
@@ -325,6 +344,7 @@ CHECKS: list[Callable[[], list[Finding]]] = [
     check_tasks,
     check_email,
     check_static_files,
+    check_django_deployment,
 ]
 
 

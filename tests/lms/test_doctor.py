@@ -335,3 +335,24 @@ def test_an_unreachable_replica_is_an_error(production, replica, django_db_block
     assert finding.topic == "DATABASE_REPLICA_URL"
     assert finding.message.startswith("cannot be reached:")
     assert "port 9 failed" in finding.message
+
+
+def test_djangos_deployment_checks_are_included(production):
+    production.SECURE_HSTS_SECONDS = 0
+
+    findings = doctor.check_django_deployment()
+
+    (hsts,) = [f for f in findings if f.topic == "security.W004"]
+    assert hsts.level is Level.WARNING
+    assert "SECURE_HSTS_SECONDS" in hsts.message
+
+
+def test_deliberate_choices_are_not_reported(production):
+    production.SECURE_HSTS_SECONDS = 31_536_000
+    production.SECURE_HSTS_PRELOAD = False
+    production.X_FRAME_OPTIONS = "SAMEORIGIN"
+
+    topics = [f.topic for f in doctor.check_django_deployment()]
+
+    assert "security.W019" not in topics
+    assert "security.W021" not in topics
