@@ -366,3 +366,8 @@ if env_bool("DATABASE_POOLER", False):
 if env_str("DATABASE_REPLICA_URL"):
     DATABASES["replica"] = database_from_env("DATABASE_REPLICA_URL", "")
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+
+# Cached fragments are keyed by a content version bumped on every change.
+TEMPLATES[0]["OPTIONS"]["context_processors"].append(
+    "lms.fragments.content_version_context"
+)
