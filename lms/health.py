@@ -9,6 +9,7 @@ load balancer must see the state of the world now, not a minute ago.
 from __future__ import annotations
 
 import base64
+import os
 import ssl
 import time
 import urllib.error
@@ -96,8 +97,6 @@ def _check_database_queue(timeout: float) -> CheckResult:
 
 def check_storage(timeout: float = CHECK_TIMEOUT_SECONDS) -> CheckResult:
     """Ask the media storage about a file; for local disk, check it is writable."""
-    import os
-
     from django.core.files.storage import FileSystemStorage, default_storage
 
     try:
@@ -135,6 +134,8 @@ def run_checks(timeout: float = CHECK_TIMEOUT_SECONDS) -> list[CheckResult]:
             results.append(future.result(timeout=remaining))
         except FutureTimeout:
             results.append(CheckResult(name, False, f"no answer within {timeout:g}s"))
+        except Exception as error:  # noqa: BLE001 - one broken check is one failure
+            results.append(CheckResult(name, False, describe_error(error)))
     executor.shutdown(wait=False, cancel_futures=True)
     return results
 

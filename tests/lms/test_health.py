@@ -115,6 +115,22 @@ def test_readyz_reports_a_dependency_that_does_not_answer_in_time(
     assert results["database"].ok is True
 
 
+def test_a_check_that_crashes_is_reported_not_raised(client, settings, monkeypatch):
+    def broken(timeout):
+        raise RuntimeError("storage backend misconfigured")
+
+    monkeypatch.setitem(health.CHECKS, "storage", broken)
+
+    response = client.get("/readyz")
+
+    assert response.status_code == 503
+    assert response.json()["checks"]["storage"] == {
+        "ok": False,
+        "detail": "storage backend misconfigured",
+        "ms": 0.0,
+    }
+
+
 def test_search_ping_sends_the_api_key(settings, engine_stub):
     settings.ELASTICSEARCH_URL = engine_stub.url
     settings.ELASTICSEARCH_API_KEY = "key-123"
