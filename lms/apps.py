@@ -5,3 +5,28 @@ from django.utils.translation import gettext_lazy as _
 class LmsConfig(AppConfig):
     name = "lms"
     verbose_name = _("Site")
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.signals import (
+            page_published,
+            page_unpublished,
+            published,
+            unpublished,
+        )
+
+        from lms.fragments import content_changed, content_row_changed
+        from lms.signals import search_relevant_change
+
+        for name, signal in (
+            ("page_published", page_published),
+            ("page_unpublished", page_unpublished),
+            ("published", published),
+            ("unpublished", unpublished),
+            ("search_relevant_change", search_relevant_change),
+        ):
+            signal.connect(content_changed, dispatch_uid=f"lms.fragments.{name}")
+        # Saves and deletes are sent for the concrete class (CoursePage, not
+        # Page), so these listen to every model and keep only content.
+        post_save.connect(content_row_changed, dispatch_uid="lms.fragments.save")
+        post_delete.connect(content_row_changed, dispatch_uid="lms.fragments.delete")

@@ -337,3 +337,83 @@ if SINGLE_SIGN_ON_ENABLED:
         "accounts.oidc.IdentityProviderBackend",
         *AUTHENTICATION_BACKENDS,
     ]
+# --- Production: serving, probes, logs, CDN (lms.health, lms.request_id, deploy/) ---
+# Every request gets an id first, so even middleware errors carry one; the
+# probes answer next, before host checks and the HTTPS redirect.
+MIDDLEWARE[0:0] = [
+    "lms.request_id.RequestIdMiddleware",
+    "lms.health_views.ProbeMiddleware",
+]
+
+# Sessions: read from Redis, written through to the database so a Redis
+# restart signs nobody out.
+if REDIS_URL:
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    CACHES["default"].update(
+        {
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "lms"),
+            "TIMEOUT": env_int("CACHE_TIMEOUT", 300, minimum=1),
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    )
+
+# Logs: JSON lines with the request id in production, plain text for DEBUG.
+LOG_FORMAT = env_str("LOG_FORMAT", "plain" if DEBUG else "json").lower()
+if LOG_FORMAT not in {"plain", "json"}:
+    raise ConfigurationError(
+        "LOG_FORMAT", f"expected plain or json, got {LOG_FORMAT!r}"
+    )
+LOGGING["filters"] = {"request_id": {"()": "lms.request_id.RequestIdFilter"}}
+LOGGING["formatters"]["json"] = {"()": "lms.jsonlog.JsonFormatter"}
+LOGGING["formatters"]["plain"] = {
+    "format": "%(levelname)s %(name)s [%(request_id)s] %(message)s"
+}
+LOGGING["handlers"]["console"]["filters"] = ["request_id"]
+LOGGING["handlers"]["console"]["formatter"] = LOG_FORMAT
+
+# Periodic work, enqueued by `manage.py run_periodic` for the task worker:
+# (task path, seconds between runs).
+PERIODIC_TASKS = [("lms.tasks.clear_expired_sessions", 3600)]
+if TASKS_BACKEND == "database":
+    PERIODIC_TASKS.append(("lms.tasks.prune_finished_task_results", 86_400))
+
+# CDN purge on publish (Wagtail's frontend cache), off unless configured.
+WAGTAILFRONTENDCACHE = {}
+if env_url("FRONTEND_CACHE_PURGE_URL", schemes={"http", "https"}):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env_str("FRONTEND_CACHE_PURGE_URL"),
+    }
+if env_str("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": env_str("CLOUDFRONT_DISTRIBUTION_ID"),
+    }
+if env_str("CLOUDFLARE_ZONEID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env_str("CLOUDFLARE_ZONEID"),
+        "BEARER_TOKEN": env_required(
+            "CLOUDFLARE_BEARER_TOKEN", "with CLOUDFLARE_ZONEID"
+        ),
+    }
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+
+# Behind PgBouncer in transaction mode a connection changes hands between
+# transactions, so nothing may outlive one: no server-side cursors, no
+# prepared statements.
+if env_bool("DATABASE_POOLER", False):
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = None
+
+# A streaming read replica for reads that tolerate a second of lag (open
+# data, OAI-PMH, reports): code asks for it with .using("replica").
+if env_str("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = database_from_env("DATABASE_REPLICA_URL", "")
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+
+# Cached fragments are keyed by a content version bumped on every change.
+TEMPLATES[0]["OPTIONS"]["context_processors"].append(
+    "lms.fragments.content_version_context"
+)
