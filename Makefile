@@ -45,9 +45,7 @@ format: setup ## Format the code and apply safe lint fixes
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-serve: setup ## Production-style stack: gunicorn and a task worker (see README)
-	$(MANAGE) migrate --noinput
-	$(MANAGE) collectstatic --noinput
+serve: setup ## Production-style stack: gunicorn, task worker, scheduler (deploy/README.md)
 	bash deploy/serve.sh
 
 bench: setup ## Run the benchmark scripts and print their figures
