@@ -10,6 +10,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("materials/", include("materials.urls")),
+    path("accounts/", include("accounts.urls")),
+    path("learning/", include("courses.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
