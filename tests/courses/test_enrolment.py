@@ -57,9 +57,7 @@ def test_enrolling_in_a_draft_course_is_refused(learner):
 
 def test_enrolling_before_the_window_opens_is_refused(learner, settings):
     settings.LANGUAGE_CODE = "en"
-    course = CoursePageFactory(
-        enrolment_opens_at=timezone.now() + timedelta(days=3)
-    )
+    course = CoursePageFactory(enrolment_opens_at=timezone.now() + timedelta(days=3))
 
     with pytest.raises(ValidationError) as error:
         enrolment_create(learner=learner, course=course)
@@ -146,7 +144,9 @@ class TestViews:
 
         response = client.post(reverse("courses:enrol", args=[course.pk]), follow=True)
 
-        assert "This course is full: all 1 places are taken." in response.content.decode()
+        assert (
+            "This course is full: all 1 places are taken." in response.content.decode()
+        )
         assert Enrolment.objects.count() == 1
 
     def test_enrolling_needs_a_signed_in_learner(self, client, tree):

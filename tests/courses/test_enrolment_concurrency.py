@@ -11,7 +11,7 @@ from tests.factories import CoursePageFactory, StudentFactory
 REQUESTS = 24
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="real concurrent transactions need PostgreSQL (SQLite serialises "
