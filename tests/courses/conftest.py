@@ -37,3 +37,9 @@ def tree(db) -> CourseTree:
 @pytest.fixture
 def learner(db):
     return StudentFactory(username="hoc_sinh", display_name="Nguyễn Thị Hương")
+
+
+@pytest.fixture(autouse=True)
+def _english(settings):
+    """Pages in English, so tests can read Django's own messages."""
+    settings.LANGUAGE_CODE = "en"
