@@ -127,7 +127,10 @@ def my_learning(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "courses/my_learning.html",
-        {"progress_list": selectors.learner_courses(learner=request.user)},
+        {
+            "progress_list": selectors.learner_courses(learner=request.user),
+            "teaches": selectors.courses_taught_by(request.user).exists(),
+        },
     )
 
 

@@ -16,7 +16,6 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from courses.models import (
     CompletionMethod,
-    CoursePage,
     Enrolment,
     LessonCompletion,
     LessonPage,
@@ -25,16 +24,21 @@ from courses.models import (
 from courses.services.certificates import certificate_issue_if_complete
 
 
+def _course_path(lesson: LessonPage) -> str:
+    """The tree path of the lesson's course (lesson → module → course)."""
+    return lesson.path[: LessonPage.steplen * (lesson.depth - 2)]
+
+
 def _require_enrolment(*, learner: User, lesson: LessonPage) -> Enrolment:
     if not lesson.live:
         raise ValidationError(
             _("This lesson is not published."), code="lesson_not_published"
         )
-    course = lesson.course
     enrolment = (
-        Enrolment.objects.active().filter(learner=learner, course=course).first()
-        if course
-        else None
+        Enrolment.objects.active()
+        .select_related("course", "learner")
+        .filter(learner=learner, course__path=_course_path(lesson))
+        .first()
     )
     if enrolment is None:
         raise ValidationError(
@@ -73,9 +77,10 @@ def _complete(
         )
         return completion, False
     Enrolment.objects.filter(pk=enrolment.pk).update(last_activity_at=now)
-    certificate_issue_if_complete(
-        learner=enrolment.learner, course=CoursePage.objects.get(pk=enrolment.course_id)
-    )
+    if lesson.is_required:  # an optional lesson never completes a course
+        certificate_issue_if_complete(
+            learner=enrolment.learner, course=enrolment.course
+        )
     return completion, True
 
 
