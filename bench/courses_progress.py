@@ -180,6 +180,7 @@ def main() -> None:
         print(f"elapsed: {elapsed:.1f} s")
         for name, value in counts.items():
             print(f"{name}: {value}")
+        print(f"mean time per update: {1000 * elapsed * args.threads / total:.1f} ms")
         print(f"progress updates per second: {total / elapsed:.0f}")
     finally:
         connections.close_all()
