@@ -343,3 +343,17 @@ def lesson_body(*, lesson: LessonPage, state: LessonState) -> list[tuple]:
         )
         for block in lesson.body
     ]
+
+
+def page_has_learner_records(page) -> bool:
+    """Whether deleting this page (with its subtree) would destroy learners'
+    enrolments, progress, attempts or certificates."""
+    from wagtail.models import Page
+
+    subtree = Page.objects.descendant_of(page, inclusive=True).values("pk")
+    return (
+        Enrolment.objects.filter(course__in=subtree).exists()
+        or LessonCompletion.objects.filter(lesson__in=subtree).exists()
+        or QuizAttempt.objects.filter(lesson__in=subtree).exists()
+        or Certificate.objects.filter(course__in=subtree).exists()
+    )

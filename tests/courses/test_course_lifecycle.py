@@ -91,3 +91,31 @@ def test_a_lesson_shows_only_published_library_materials(client, tree):
 
     assert "Tài liệu chưa duyệt" not in html
     assert "Tài liệu đã duyệt" in html
+
+
+def test_the_admin_refuses_to_delete_a_course_learners_depend_on(
+    client, records, django_user_model
+):
+    admin = django_user_model.objects.create_superuser("quantri", "qt@example.vn", "x")
+    client.force_login(admin)
+
+    response = client.post(
+        reverse("wagtailadmin_pages:delete", args=[records.module.pk]), follow=True
+    )
+
+    assert "cannot be deleted: learners have enrolments" in response.content.decode()
+    assert _counts() == (1, 2, 1, 1)
+    assert type(records.module).objects.filter(pk=records.module.pk).exists()
+
+
+def test_the_admin_still_deletes_a_course_nobody_took(client, django_user_model):
+    from courses.models import CoursePage
+    from tests.factories import CoursePageFactory
+
+    course = CoursePageFactory()
+    admin = django_user_model.objects.create_superuser("quantri", "qt@example.vn", "x")
+    client.force_login(admin)
+
+    client.post(reverse("wagtailadmin_pages:delete", args=[course.pk]))
+
+    assert not CoursePage.objects.filter(pk=course.pk).exists()

@@ -272,3 +272,15 @@ class TestViews:
         response = client.get(reverse("courses:my_learning"))
 
         assert response.status_code == 302
+
+
+def test_progress_in_an_unpublished_lesson_is_refused(tree, enrolled):
+    tree.reading.unpublish()
+    tree.reading.refresh_from_db()
+
+    _refused(
+        "This lesson is not published.",
+        lesson_mark_done,
+        learner=enrolled,
+        lesson=tree.reading,
+    )
