@@ -1,7 +1,10 @@
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
+from accounts import ratelimit
 from accounts.models import User
 
 PROFILE_FIELDS = ("display_name", "school", "preferred_language")
@@ -51,3 +54,60 @@ class AccountDeletionForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("The password is not correct."))
         return password
+
+
+class SignUpForm(BaseUserCreationForm):
+    """The public sign-up form: a name to show, an email and a password."""
+
+    email = forms.EmailField(label=_("Email"), max_length=254)
+
+    class Meta(BaseUserCreationForm.Meta):
+        model = User
+        fields = ("username", "display_name", "email")
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data["email"]
+        if User.objects.filter(email__iexact=email).exists():
+            raise ValidationError(
+                _("An account with this email already exists."), code="email_taken"
+            )
+        return email
+
+
+class SignInForm(AuthenticationForm):
+    """Django's sign-in form, refusing attempts while the limit is reached."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "locked": _(
+            "Too many failed sign-in attempts. Wait %(minutes)d minutes, "
+            "then try again."
+        ),
+        "unconfirmed": _(
+            "Confirm your email address first: follow the link we sent you."
+        ),
+    }
+
+    def clean(self):
+        username = self.data.get("username", "")
+        if ratelimit.is_locked(self.request, username):
+            raise ValidationError(
+                self.error_messages["locked"],
+                code="locked",
+                params={"minutes": max(1, ratelimit.lockout_seconds() // 60)},
+            )
+        try:
+            cleaned = super().clean()
+        except ValidationError:
+            ratelimit.record_failure(self.request, username)
+            self._refuse_if_unconfirmed(username)
+            raise
+        ratelimit.reset(self.request, username)
+        return cleaned
+
+    def _refuse_if_unconfirmed(self, username: str) -> None:
+        user = User.objects.filter(username=username, is_active=False).first()
+        if user and user.check_password(self.data.get("password", "")):
+            raise ValidationError(
+                self.error_messages["unconfirmed"], code="unconfirmed"
+            )

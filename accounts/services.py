@@ -115,6 +115,33 @@ def profile_update(
 
 
 @transaction.atomic
+def user_sign_up(
+    *,
+    username: str,
+    email: str,
+    password: str,
+    display_name: str = "",
+    require_confirmation: bool,
+) -> User:
+    """Create a student account; inactive until confirmed when required."""
+    if User.objects.filter(email__iexact=email).exists():
+        raise ValidationError(
+            _("An account with this email already exists."), code="email_taken"
+        )
+    user = User(
+        username=username,
+        email=email,
+        display_name=display_name,
+        is_active=not require_confirmation,
+    )
+    user.set_password(password)
+    user.full_clean(exclude=["password"])
+    user.save()
+    user.groups.add(Group.objects.get(name=Role.STUDENT.value))
+    return user
+
+
+@transaction.atomic
 def account_delete(*, user: User) -> None:
     """Erase a person's account and personal records.
 
@@ -122,10 +149,22 @@ def account_delete(*, user: User) -> None:
     deleted account (authorship links are cleared by the models' SET_NULL).
     Their enrolments, progress and certificates go with the account.
     """
+    from courses.services import learner_records_erase
+
     if user.is_superuser:
         raise PermissionDenied(
             _(
                 "An administrator account cannot delete itself; ask another administrator."
             )
         )
+    learner_records_erase(user=user)
     user.delete()
+
+
+@transaction.atomic
+def user_confirm_email(*, user: User) -> User:
+    """Activate an account whose owner followed the confirmation link."""
+    if not user.is_active:
+        user.is_active = True
+        user.save(update_fields=["is_active"])
+    return user

@@ -417,3 +417,12 @@ if env_str("DATABASE_REPLICA_URL"):
 TEMPLATES[0]["OPTIONS"]["context_processors"].append(
     "lms.fragments.content_version_context"
 )
+# Accounts and courses: public sign-up and sign-in, enrolment, certificates.
+# New accounts confirm their email address before signing in (on whenever
+# DEBUG is off); failed sign-ins are limited per account and per address.
+ACCOUNTS_EMAIL_CONFIRMATION = env_bool("ACCOUNTS_EMAIL_CONFIRMATION", not DEBUG)
+ACCOUNTS_SIGN_IN_MAX_FAILURES = env_int("ACCOUNTS_SIGN_IN_MAX_FAILURES", 5, minimum=1)
+ACCOUNTS_SIGN_IN_LOCKOUT_SECONDS = env_int(
+    "ACCOUNTS_SIGN_IN_LOCKOUT_SECONDS", 900, minimum=1
+)
+CERTIFICATE_ISSUER = env_str("CERTIFICATE_ISSUER", WAGTAIL_SITE_NAME)

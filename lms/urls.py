@@ -10,9 +10,10 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("materials/", include("materials.urls")),
+    path("accounts/", include("accounts.urls")),
+    path("learning/", include("courses.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sso/", include("accounts.sso_urls")),
-    path("accounts/", include("accounts.urls")),
 ]
 
 if settings.DEBUG:

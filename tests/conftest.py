@@ -3,7 +3,12 @@ import pytest
 
 @pytest.fixture(autouse=True)
 def _fast_and_isolated(settings, tmp_path):
-    """Each test writes files to its own folder and hashes passwords cheaply."""
+    """Each test writes files to its own folder, hashes passwords cheaply and
+    starts in the default language whatever an earlier request activated."""
+    from django.core.cache import cache
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {
         **settings.STORAGES,
@@ -19,6 +24,7 @@ def _fast_and_isolated(settings, tmp_path):
     settings.CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     }
+    cache.clear()
     settings.TASKS = {
         "default": {
             "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",

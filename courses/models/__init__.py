@@ -1,8 +1,21 @@
+from courses.models.certificate import Certificate
+from courses.models.enrolment import Enrolment
 from courses.models.pages import (
     CourseCatalogPage,
     CourseModulePage,
     CoursePage,
     LessonPage,
 )
+from courses.models.progress import CompletionMethod, LessonCompletion, QuizAttempt
 
-__all__ = ["CourseCatalogPage", "CourseModulePage", "CoursePage", "LessonPage"]
+__all__ = [
+    "Certificate",
+    "CompletionMethod",
+    "CourseCatalogPage",
+    "CourseModulePage",
+    "CoursePage",
+    "Enrolment",
+    "LessonCompletion",
+    "LessonPage",
+    "QuizAttempt",
+]

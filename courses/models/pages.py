@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -150,6 +151,14 @@ class CoursePage(Page):
             return False
         return not (self.enrolment_closes_at and at >= self.enrolment_closes_at)
 
+    def get_context(self, request, *args, **kwargs):
+        from courses.selectors import course_progress
+
+        context = super().get_context(request, *args, **kwargs)
+        context["progress"] = course_progress(learner=request.user, course=self)
+        context["enrolment_open"] = self.is_enrolment_open()
+        return context
+
     def get_modules(self):
         return CourseModulePage.objects.live().child_of(self).specific()
 
@@ -198,6 +207,16 @@ class LessonPage(Page):
     class Meta:
         verbose_name = _("lesson")
 
-    @property
+    def get_context(self, request, *args, **kwargs):
+        from courses.selectors import lesson_body, lesson_state
+
+        context = super().get_context(request, *args, **kwargs)
+        state = lesson_state(learner=request.user, lesson=self)
+        context["state"] = state
+        context["body"] = lesson_body(lesson=self, state=state)
+        context["has_quiz"] = any(quiz for _block, quiz in context["body"])
+        return context
+
+    @cached_property
     def course(self) -> CoursePage | None:
         return CoursePage.objects.ancestor_of(self).first()

@@ -33,11 +33,11 @@ def accept_page(token):
 
 def test_accepting_an_invitation_makes_a_student_a_teacher(client, administrator):
     issued = invite(administrator)
-    student = StudentFactory()
+    student = StudentFactory(preferred_language="en")
     client.force_login(student)
 
     page = client.get(accept_page(issued.token))
-    assert "Trở thành giáo viên" in page.content.decode()
+    assert "Become a teacher" in page.content.decode()
     response = client.post(accept_page(issued.token))
 
     assert response.status_code == 302
@@ -48,28 +48,30 @@ def test_accepting_an_invitation_makes_a_student_a_teacher(client, administrator
 
 def test_an_invitation_works_only_once(client, administrator):
     issued = invite(administrator)
-    teacher_invitation_accept(token=issued.token, user=StudentFactory())
-    latecomer = StudentFactory()
+    teacher_invitation_accept(
+        token=issued.token, user=StudentFactory(preferred_language="en")
+    )
+    latecomer = StudentFactory(preferred_language="en")
     client.force_login(latecomer)
 
     response = client.post(accept_page(issued.token))
 
     assert response.status_code == 410
-    assert "đã được sử dụng" in response.content.decode()
+    assert "already been used" in response.content.decode()
     assert not latecomer.has_role(Role.TEACHER)
 
 
 @pytest.mark.parametrize(
     ("spoil", "message"),
     [
-        (lambda inv: setattr(inv, "expires_at", timezone.now()), "đã hết hạn"),
+        (lambda inv: setattr(inv, "expires_at", timezone.now()), "has expired"),
         (
             lambda inv: setattr(inv, "revoked_at", timezone.now()),
-            "đã bị quản trị viên thu hồi",
+            "withdrawn by an administrator",
         ),
         (
             lambda inv: setattr(inv, "email", "someone.else@truong.edu.vn"),
-            "gửi cho một địa chỉ email khác",
+            "sent to another email address",
         ),
     ],
 )
@@ -79,7 +81,7 @@ def test_a_spoiled_invitation_is_refused_with_its_reason(
     issued = invite(administrator)
     spoil(issued.invitation)
     issued.invitation.save()
-    student = StudentFactory()
+    student = StudentFactory(preferred_language="en")
     client.force_login(student)
 
     response = client.post(accept_page(issued.token))
@@ -91,12 +93,12 @@ def test_a_spoiled_invitation_is_refused_with_its_reason(
 
 def test_a_tampered_token_is_not_valid(client, administrator):
     issued = invite(administrator)
-    client.force_login(StudentFactory())
+    client.force_login(StudentFactory(preferred_language="en"))
 
     response = client.post(accept_page(issued.token[:-2] + "xx"))
 
     assert response.status_code == 400
-    assert "không hợp lệ" in response.content.decode()
+    assert "not valid" in response.content.decode()
 
 
 def test_only_a_hash_of_the_token_is_stored(administrator):
@@ -108,14 +110,14 @@ def test_only_a_hash_of_the_token_is_stored(administrator):
 
 
 def test_teachers_and_students_cannot_invite_teachers():
-    for person in (TeacherFactory(), StudentFactory()):
+    for person in (TeacherFactory(), StudentFactory(preferred_language="en")):
         with pytest.raises(PermissionDenied):
             teacher_invitation_create(created_by=person)
     assert not TeacherInvitation.objects.exists()
 
 
 def test_invitation_lifetime_is_bounded(administrator):
-    with pytest.raises(ValidationError, match="1 đến 90 ngày"):
+    with pytest.raises(ValidationError, match="1 to 90 days"):
         invite(administrator, days_valid=365)
     assert not TeacherInvitation.objects.exists()
 
@@ -126,7 +128,9 @@ def test_withdrawing_an_invitation_stops_it(administrator):
     teacher_invitation_revoke(invitation=issued.invitation, by=administrator)
 
     with pytest.raises(ValidationError):
-        teacher_invitation_accept(token=issued.token, user=StudentFactory())
+        teacher_invitation_accept(
+            token=issued.token, user=StudentFactory(preferred_language="en")
+        )
 
 
 def test_signing_in_is_required_to_accept(client, administrator):

@@ -5,10 +5,15 @@ from tests.factories.accounts import (
     UserFactory,
 )
 from tests.factories.courses import (
+    CertificateFactory,
     CourseModulePageFactory,
     CoursePageFactory,
+    EnrolmentFactory,
     HomePageFeaturedCourseFactory,
     LessonPageFactory,
+    QuizLessonPageFactory,
+    question,
+    quiz_value,
 )
 from tests.factories.materials import (
     MaterialDocumentFactory,
@@ -18,16 +23,21 @@ from tests.factories.materials import (
 )
 
 __all__ = [
+    "CertificateFactory",
     "CourseModulePageFactory",
     "CoursePageFactory",
     "CuratorFactory",
+    "EnrolmentFactory",
     "HomePageFeaturedCourseFactory",
     "LessonPageFactory",
     "MaterialDocumentFactory",
     "MaterialFactory",
     "MaterialImageFactory",
     "PublishedMaterialFactory",
+    "QuizLessonPageFactory",
     "StudentFactory",
     "TeacherFactory",
     "UserFactory",
+    "question",
+    "quiz_value",
 ]

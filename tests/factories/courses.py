@@ -1,9 +1,18 @@
 import factory
+from django.utils import timezone
 from wagtail.models import Page
 
-from courses.models import CourseCatalogPage, CourseModulePage, CoursePage, LessonPage
+from courses.models import (
+    Certificate,
+    CourseCatalogPage,
+    CourseModulePage,
+    CoursePage,
+    Enrolment,
+    LessonPage,
+)
 from lms.models import HomePage, HomePageFeaturedCourse
 from lms.vocabulary import GradeLevel, Subject
+from tests.factories.accounts import StudentFactory
 
 
 class PageFactory(factory.django.DjangoModelFactory):
@@ -78,3 +87,58 @@ class HomePageFeaturedCourseFactory(factory.django.DjangoModelFactory):
     home_page = factory.LazyFunction(HomePage.objects.get)
     course = factory.SubFactory(CoursePageFactory)
     sort_order = factory.Sequence(int)
+
+
+def quiz_value(
+    *, title: str = "Kiểm tra nhanh", pass_mark: int = 50, questions=None
+) -> dict:
+    """A quiz block value; by default two single-choice questions, answer 0."""
+    questions = questions or [
+        question("Cây xanh hấp thụ khí gì khi quang hợp?", ["CO₂", "O₂", "N₂"], [0]),
+        question("Quang hợp diễn ra chủ yếu ở đâu?", ["Lá", "Rễ"], [0]),
+    ]
+    return {"title": title, "pass_mark": pass_mark, "questions": questions}
+
+
+def question(prompt: str, choices: list[str], correct: list[int], feedback=""):
+    return {
+        "prompt": prompt,
+        "allows_multiple": len(correct) > 1,
+        "choices": [
+            {"text": text, "is_correct": index in correct}
+            for index, text in enumerate(choices)
+        ],
+        "feedback": feedback,
+    }
+
+
+class QuizLessonPageFactory(LessonPageFactory):
+    """A lesson with some text and one quiz (see ``quiz_value``)."""
+
+    body = factory.LazyFunction(
+        lambda: [
+            ("text", "<p>Đọc kỹ trước khi làm bài.</p>"),
+            ("quiz", quiz_value()),
+        ]
+    )
+
+
+class EnrolmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Enrolment
+
+    learner = factory.SubFactory(StudentFactory)
+    course = factory.SubFactory(CoursePageFactory)
+    enrolled_at = factory.LazyFunction(timezone.now)
+
+
+class CertificateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Certificate
+
+    learner = factory.SubFactory(StudentFactory)
+    course = factory.SubFactory(CoursePageFactory)
+    learner_name = factory.LazyAttribute(lambda c: c.learner.public_name)
+    course_title = factory.LazyAttribute(lambda c: c.course.title)
+    issuer_name = "Kho học liệu số"
+    issued_at = factory.LazyFunction(timezone.now)

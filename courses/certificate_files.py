@@ -1,0 +1,174 @@
+"""The certificate as a PDF and as an Open Badges 3.0 credential.
+
+The PDF embeds Roboto (Apache 2.0, from the ``font-roboto`` package) because
+the PDF standard fonts cannot show Vietnamese letters such as ư, ơ, đ or ệ.
+"""
+
+import io
+from functools import cache
+from urllib.parse import urljoin
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from courses.models import Certificate
+
+REGULAR, BOLD = "Roboto", "Roboto-Bold"
+OB_CONTEXT = [
+    "https://www.w3.org/ns/credentials/v2",
+    "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+]
+
+
+@cache
+def _register_fonts() -> None:
+    import font_roboto
+
+    pdfmetrics.registerFont(TTFont(REGULAR, font_roboto.Roboto))
+    pdfmetrics.registerFont(TTFont(BOLD, font_roboto.RobotoBold))
+
+
+def absolute_url(path: str) -> str:
+    return urljoin(settings.SITE_URL, path)
+
+
+def _centred_lines(canvas, text, *, font, size, y, width, max_width) -> float:
+    canvas.setFont(font, size)
+    for line in simpleSplit(text, font, size, max_width):
+        canvas.drawCentredString(width / 2, y, line)
+        y -= size * 1.3
+    return y
+
+
+def certificate_pdf(certificate: Certificate) -> bytes:
+    """A one-page landscape A4 certificate with its verification address."""
+    _register_fonts()
+    buffer = io.BytesIO()
+    width, height = landscape(A4)
+    canvas = Canvas(buffer, pagesize=(width, height), pageCompression=1)
+    canvas.setTitle(f"{certificate.course_title} – {certificate.learner_name}")
+    canvas.setAuthor(certificate.issuer_name)
+    canvas.setLineWidth(3)
+    canvas.rect(28, 28, width - 56, height - 56)
+    text_width = width - 160
+    y = _centred_lines(
+        canvas,
+        _("Certificate of completion"),
+        font=BOLD,
+        size=30,
+        y=height - 120,
+        width=width,
+        max_width=text_width,
+    )
+    y = _centred_lines(
+        canvas,
+        _("This certifies that"),
+        font=REGULAR,
+        size=14,
+        y=y - 20,
+        width=width,
+        max_width=text_width,
+    )
+    y = _centred_lines(
+        canvas,
+        certificate.learner_name,
+        font=BOLD,
+        size=26,
+        y=y - 10,
+        width=width,
+        max_width=text_width,
+    )
+    y = _centred_lines(
+        canvas,
+        _("has completed the course"),
+        font=REGULAR,
+        size=14,
+        y=y - 10,
+        width=width,
+        max_width=text_width,
+    )
+    y = _centred_lines(
+        canvas,
+        certificate.course_title,
+        font=BOLD,
+        size=20,
+        y=y - 10,
+        width=width,
+        max_width=text_width,
+    )
+    issued = date_format(timezone.localtime(certificate.issued_at))
+    _centred_lines(
+        canvas,
+        _("Issued by %(issuer)s on %(date)s")
+        % {"issuer": certificate.issuer_name, "date": issued},
+        font=REGULAR,
+        size=12,
+        y=y - 20,
+        width=width,
+        max_width=text_width,
+    )
+    _centred_lines(
+        canvas,
+        _("Verify at %(url)s") % {"url": absolute_url(certificate.get_absolute_url())},
+        font=REGULAR,
+        size=9,
+        y=60,
+        width=width,
+        max_width=width - 80,
+    )
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+def certificate_credential(certificate: Certificate) -> dict:
+    """An Open Badges 3.0 ``OpenBadgeCredential`` (a W3C Verifiable Credential).
+
+    It is not cryptographically signed: its ``id`` is the public verification
+    page, which is the authority on whether it still holds.
+    """
+    verify_url = absolute_url(certificate.get_absolute_url())
+    course_url = absolute_url(
+        reverse("courses:course_redirect", kwargs={"course_id": certificate.course_id})
+    )
+    return {
+        "@context": OB_CONTEXT,
+        "id": verify_url,
+        "type": ["VerifiableCredential", "OpenBadgeCredential"],
+        "name": certificate.course_title,
+        "issuer": {
+            "id": absolute_url("/"),
+            "type": ["Profile"],
+            "name": certificate.issuer_name,
+        },
+        "validFrom": certificate.issued_at.isoformat(),
+        "credentialSubject": {
+            "type": ["AchievementSubject"],
+            "identifier": [
+                {
+                    "type": "IdentityObject",
+                    "identityType": "name",
+                    "hashed": False,
+                    "identityHash": certificate.learner_name,
+                }
+            ],
+            "achievement": {
+                "id": course_url,
+                "type": ["Achievement"],
+                "achievementType": "Course",
+                "name": certificate.course_title,
+                "description": certificate.course.summary,
+                "criteria": {
+                    "narrative": _("Completed every required lesson of the course.")
+                },
+            },
+        },
+    }

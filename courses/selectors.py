@@ -1,0 +1,359 @@
+"""Reads for course pages, learners' progress and teachers' dashboards.
+
+Learners' records are always filtered by the learner passed in; views pass
+``request.user`` and nothing else, so nobody reads another learner's data.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import Avg, Count, Q, QuerySet
+from django.db.models.functions import TruncDate
+
+from accounts.models import User
+from courses.models import (
+    Certificate,
+    CoursePage,
+    Enrolment,
+    LessonCompletion,
+    LessonPage,
+    QuizAttempt,
+)
+
+
+def course_lessons(course: CoursePage) -> list[LessonPage]:
+    """Live lessons in reading order (module order, then lesson order)."""
+    return list(LessonPage.objects.live().descendant_of(course).order_by("path"))
+
+
+@dataclass
+class CourseProgress:
+    course: CoursePage
+    enrolment: Enrolment | None
+    lessons: list[LessonPage]
+    completed_ids: set[int]
+    certificate: Certificate | None = None
+
+    @property
+    def is_enrolled(self) -> bool:
+        return bool(self.enrolment and self.enrolment.is_active)
+
+    @property
+    def completed_count(self) -> int:
+        return sum(1 for lesson in self.lessons if lesson.pk in self.completed_ids)
+
+    @property
+    def percent(self) -> int:
+        if not self.lessons:
+            return 0
+        return round(100 * self.completed_count / len(self.lessons))
+
+    @property
+    def next_lesson(self) -> LessonPage | None:
+        """Where the learner left off: the first lesson not yet completed."""
+        return next(
+            (lesson for lesson in self.lessons if lesson.pk not in self.completed_ids),
+            None,
+        )
+
+
+def course_progress(*, learner: User, course: CoursePage) -> CourseProgress:
+    """The learner's own enrolment, completed lessons and certificate."""
+    if not learner.is_authenticated:
+        return CourseProgress(course, None, course_lessons(course), set())
+    return CourseProgress(
+        course=course,
+        enrolment=Enrolment.objects.filter(learner=learner, course=course).first(),
+        lessons=course_lessons(course),
+        completed_ids=set(
+            LessonCompletion.objects.filter(learner=learner, course=course).values_list(
+                "lesson_id", flat=True
+            )
+        ),
+        certificate=Certificate.objects.filter(learner=learner, course=course).first(),
+    )
+
+
+def learner_courses(*, learner: User) -> list[CourseProgress]:
+    """My learning: the courses the learner is enrolled in, most recent first."""
+    enrolments = (
+        Enrolment.objects.active()
+        .filter(learner=learner)
+        .select_related("course")
+        .order_by("-enrolled_at")
+    )
+    completed = defaultdict(set)
+    for course_id, lesson_id in LessonCompletion.objects.filter(
+        learner=learner
+    ).values_list("course_id", "lesson_id"):
+        completed[course_id].add(lesson_id)
+    certificates = {c.course_id: c for c in Certificate.objects.filter(learner=learner)}
+    return [
+        CourseProgress(
+            course=enrolment.course,
+            enrolment=enrolment,
+            lessons=course_lessons(enrolment.course),
+            completed_ids=completed[enrolment.course_id],
+            certificate=certificates.get(enrolment.course_id),
+        )
+        for enrolment in enrolments
+    ]
+
+
+@dataclass
+class LessonState:
+    enrolment: Enrolment | None
+    completed: bool = False
+    latest_attempts: dict[str, QuizAttempt] = field(default_factory=dict)
+    passed_quiz_ids: set[str] = field(default_factory=set)
+
+    @property
+    def is_enrolled(self) -> bool:
+        return bool(self.enrolment and self.enrolment.is_active)
+
+
+def lesson_state(*, learner: User, lesson: LessonPage) -> LessonState:
+    """The learner's own completion and latest quiz attempts for a lesson."""
+    if not learner.is_authenticated:
+        return LessonState(enrolment=None)
+    course = lesson.course
+    attempts = QuizAttempt.objects.filter(learner=learner, lesson=lesson).order_by(
+        "submitted_at", "pk"
+    )
+    return LessonState(
+        enrolment=Enrolment.objects.filter(learner=learner, course=course).first(),
+        completed=LessonCompletion.objects.filter(
+            learner=learner, lesson=lesson
+        ).exists(),
+        latest_attempts={attempt.quiz_id: attempt for attempt in attempts},
+        passed_quiz_ids={a.quiz_id for a in attempts if a.passed},
+    )
+
+
+def courses_taught_by(user: User) -> QuerySet[CoursePage]:
+    """Courses whose dashboards a user may see: those they teach or own."""
+    courses = CoursePage.objects.all()
+    if not user.is_superuser:
+        courses = courses.filter(Q(teachers=user) | Q(owner=user))
+    return courses.distinct().order_by("title")
+
+
+def certificate_by_code(code: str) -> Certificate | None:
+    """The certificate with exactly this code; anything else is unknown."""
+    if not code or len(code) > 64:
+        return None
+    return Certificate.objects.filter(code=code).first()
+
+
+@dataclass(frozen=True)
+class EnrolmentDay:
+    day: date
+    new: int
+    total: int
+
+
+@dataclass(frozen=True)
+class LessonFigures:
+    lesson: LessonPage
+    completed: int
+    percent: int
+
+
+@dataclass(frozen=True)
+class QuizFigures:
+    lesson: LessonPage
+    quiz_id: str
+    title: str
+    attempts: int
+    learners: int
+    learners_passed: int
+    average_score: float
+
+
+@dataclass(frozen=True)
+class CourseDashboard:
+    """A teacher's figures for one course.
+
+    ``enrolled`` counts every learner who ever enrolled (those who left
+    included: they are where a course loses people); ``active`` those still
+    enrolled; the completion rate is valid (unrevoked) certificates over
+    ``enrolled``.
+    """
+
+    course: CoursePage
+    enrolled: int
+    active: int
+    completed: int
+    enrolments_by_day: list[EnrolmentDay]
+    lessons: list[LessonFigures]
+    quizzes: list[QuizFigures]
+
+    @property
+    def completion_rate(self) -> int:
+        return round(100 * self.completed / self.enrolled) if self.enrolled else 0
+
+
+def _percent(part: int, whole: int) -> int:
+    return round(100 * part / whole) if whole else 0
+
+
+def _enrolments_by_day(course: CoursePage) -> list[EnrolmentDay]:
+    rows = (
+        Enrolment.objects.filter(course=course)
+        .annotate(day=TruncDate("enrolled_at"))
+        .values("day")
+        .annotate(new=Count("pk"))
+        .order_by("day")
+    )
+    days, total = [], 0
+    for row in rows:
+        total += row["new"]
+        days.append(EnrolmentDay(day=row["day"], new=row["new"], total=total))
+    return days
+
+
+def _quiz_figures(course: CoursePage, lessons: list[LessonPage]) -> list[QuizFigures]:
+    rows = (
+        QuizAttempt.objects.filter(course=course)
+        .values("lesson_id", "quiz_id")
+        .annotate(
+            attempts=Count("pk"),
+            learners=Count("learner", distinct=True),
+            learners_passed=Count("learner", distinct=True, filter=Q(passed=True)),
+            average_score=Avg("score"),
+        )
+    )
+    by_key = {(row["lesson_id"], row["quiz_id"]): row for row in rows}
+    figures = []
+    for lesson in lessons:
+        for block in lesson.body:
+            row = by_key.get((lesson.pk, block.id))
+            if block.block_type != "quiz" or row is None:
+                continue
+            figures.append(
+                QuizFigures(
+                    lesson=lesson,
+                    quiz_id=block.id,
+                    title=block.value["title"],
+                    attempts=row["attempts"],
+                    learners=row["learners"],
+                    learners_passed=row["learners_passed"],
+                    average_score=round(row["average_score"], 1),
+                )
+            )
+    return figures
+
+
+def course_dashboard(*, course: CoursePage) -> CourseDashboard:
+    lessons = course_lessons(course)
+    enrolled = Enrolment.objects.filter(course=course).count()
+    completions = dict(
+        LessonCompletion.objects.filter(course=course)
+        .values("lesson_id")
+        .annotate(n=Count("pk"))
+        .values_list("lesson_id", "n")
+    )
+    return CourseDashboard(
+        course=course,
+        enrolled=enrolled,
+        active=Enrolment.objects.active().filter(course=course).count(),
+        completed=Certificate.objects.filter(
+            course=course, revoked_at__isnull=True
+        ).count(),
+        enrolments_by_day=_enrolments_by_day(course),
+        lessons=[
+            LessonFigures(
+                lesson=lesson,
+                completed=completions.get(lesson.pk, 0),
+                percent=_percent(completions.get(lesson.pk, 0), enrolled),
+            )
+            for lesson in lessons
+        ],
+        quizzes=_quiz_figures(course, lessons),
+    )
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    number: int
+    prompt: str
+    allows_multiple: bool
+    choices: list[dict]
+    feedback: str
+    answered_correctly: bool | None
+
+
+@dataclass(frozen=True)
+class QuizView:
+    """A quiz as the learner sees it, with the result of their latest attempt."""
+
+    id: str
+    title: str
+    pass_mark: int
+    questions: list[QuestionView]
+    attempt: QuizAttempt | None
+    passed: bool
+
+
+def _quiz_view(block, attempt: QuizAttempt | None, passed: bool) -> QuizView:
+    questions = []
+    # An attempt made before the teacher changed the questions is not replayed.
+    answers = attempt.answers if attempt else []
+    if len(answers) != len(block.value["questions"]):
+        answers = []
+    for number, question in enumerate(block.value["questions"]):
+        selected = set(answers[number]) if answers else set()
+        correct = {i for i, c in enumerate(question["choices"]) if c["is_correct"]}
+        questions.append(
+            QuestionView(
+                number=number,
+                prompt=question["prompt"],
+                allows_multiple=question["allows_multiple"],
+                choices=[
+                    {"index": i, "text": c["text"], "selected": i in selected}
+                    for i, c in enumerate(question["choices"])
+                ],
+                feedback=question["feedback"],
+                answered_correctly=(selected == correct) if answers else None,
+            )
+        )
+    return QuizView(
+        id=block.id,
+        title=block.value["title"],
+        pass_mark=block.value["pass_mark"],
+        questions=questions,
+        attempt=attempt,
+        passed=passed,
+    )
+
+
+def lesson_body(*, lesson: LessonPage, state: LessonState) -> list[tuple]:
+    """The lesson's blocks, each paired with its quiz view when it is a quiz."""
+    return [
+        (
+            block,
+            _quiz_view(
+                block,
+                state.latest_attempts.get(block.id),
+                block.id in state.passed_quiz_ids,
+            )
+            if block.block_type == "quiz"
+            else None,
+        )
+        for block in lesson.body
+    ]
+
+
+def page_has_learner_records(page) -> bool:
+    """Whether deleting this page (with its subtree) would destroy learners'
+    enrolments, progress, attempts or certificates."""
+    from wagtail.models import Page
+
+    subtree = Page.objects.descendant_of(page, inclusive=True).values("pk")
+    return (
+        Enrolment.objects.filter(course__in=subtree).exists()
+        or LessonCompletion.objects.filter(lesson__in=subtree).exists()
+        or QuizAttempt.objects.filter(lesson__in=subtree).exists()
+        or Certificate.objects.filter(course__in=subtree).exists()
+    )

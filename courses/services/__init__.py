@@ -1,0 +1,19 @@
+"""Every change to enrolments, progress and certificates goes through here."""
+
+from courses.services.certificates import (
+    certificate_issue_if_complete,
+    certificate_revoke,
+)
+from courses.services.enrolment import enrolment_cancel, enrolment_create
+from courses.services.erasure import learner_records_erase
+from courses.services.progress import lesson_mark_done, quiz_attempt_submit
+
+__all__ = [
+    "certificate_issue_if_complete",
+    "certificate_revoke",
+    "enrolment_cancel",
+    "enrolment_create",
+    "learner_records_erase",
+    "lesson_mark_done",
+    "quiz_attempt_submit",
+]

@@ -1,0 +1,88 @@
+"""Issuing certificates once, and revoking them with a reason."""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from courses.models import Certificate, CoursePage, LessonCompletion, LessonPage
+from lms.text import normalise
+
+
+def issuer_name() -> str:
+    """Who issues certificates: the ``CERTIFICATE_ISSUER`` setting, else the site."""
+    return getattr(settings, "CERTIFICATE_ISSUER", "") or settings.WAGTAIL_SITE_NAME
+
+
+def required_lesson_ids(course: CoursePage) -> set[int]:
+    return set(
+        LessonPage.objects.live()
+        .descendant_of(course)
+        .filter(is_required=True)
+        .values_list("pk", flat=True)
+    )
+
+
+@transaction.atomic
+def certificate_issue_if_complete(
+    *, learner: User, course: CoursePage
+) -> Certificate | None:
+    """Issue the course certificate when every required lesson is complete.
+
+    Issued at most once per learner and course (a database constraint): a
+    later call, even after revocation, returns the existing certificate.
+    """
+    existing = Certificate.objects.filter(learner=learner, course=course).first()
+    if existing:
+        return existing
+    required = required_lesson_ids(course)
+    if not required:
+        return None
+    done = set(
+        LessonCompletion.objects.filter(
+            learner=learner, lesson_id__in=required
+        ).values_list("lesson_id", flat=True)
+    )
+    if done != required:
+        return None
+    try:
+        with transaction.atomic():
+            return Certificate.objects.create(
+                learner=learner,
+                course=course,
+                learner_name=normalise(learner.get_full_name() or learner.public_name),
+                course_title=normalise(course.title),
+                issuer_name=normalise(issuer_name()),
+                issued_at=timezone.now(),
+            )
+    except IntegrityError:
+        return Certificate.objects.get(learner=learner, course=course)
+
+
+@transaction.atomic
+def certificate_revoke(
+    *, certificate: Certificate, revoked_by: User, reason: str
+) -> Certificate:
+    """Revoke a certificate; the verification page then says so and why."""
+    if not revoked_by.has_perm("courses.revoke_certificate"):
+        raise PermissionDenied(_("Only curators may revoke certificates."))
+    reason = normalise(reason or "").strip()
+    if not reason:
+        raise ValidationError(
+            _("Give a reason for revoking the certificate."), code="reason_required"
+        )
+    certificate = Certificate.objects.select_for_update().get(pk=certificate.pk)
+    if certificate.is_revoked:
+        raise ValidationError(
+            _("This certificate was already revoked on %(date)s.")
+            % {"date": date_format(timezone.localtime(certificate.revoked_at))},
+            code="already_revoked",
+        )
+    certificate.revoked_at = timezone.now()
+    certificate.revoked_by = revoked_by
+    certificate.revocation_reason = reason
+    certificate.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
+    return certificate

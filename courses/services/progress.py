@@ -1,0 +1,207 @@
+"""Lesson completion and quiz attempts, graded on the server.
+
+A lesson without quizzes is completed when the learner marks it done; a
+lesson with quizzes is completed when every one of its quizzes has been
+passed, so the quizzes keep their meaning. Both paths are idempotent.
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from courses.models import (
+    CompletionMethod,
+    Enrolment,
+    LessonCompletion,
+    LessonPage,
+    QuizAttempt,
+)
+from courses.services.certificates import certificate_issue_if_complete
+
+
+def _course_path(lesson: LessonPage) -> str:
+    """The tree path of the lesson's course (lesson → module → course)."""
+    return lesson.path[: LessonPage.steplen * (lesson.depth - 2)]
+
+
+def _require_enrolment(*, learner: User, lesson: LessonPage) -> Enrolment:
+    if not lesson.live:
+        raise ValidationError(
+            _("This lesson is not published."), code="lesson_not_published"
+        )
+    enrolment = (
+        Enrolment.objects.active()
+        .select_related("course", "learner")
+        .filter(learner=learner, course__path=_course_path(lesson))
+        .first()
+    )
+    if enrolment is None:
+        raise ValidationError(
+            _("You are not enrolled in the course this lesson belongs to."),
+            code="not_enrolled",
+        )
+    return enrolment
+
+
+def quiz_blocks(lesson: LessonPage) -> list:
+    """The lesson's quiz blocks, in page order (each has ``id`` and ``value``)."""
+    return [block for block in lesson.body if block.block_type == "quiz"]
+
+
+def _complete(
+    *, enrolment: Enrolment, lesson: LessonPage, method: str
+) -> tuple[LessonCompletion, bool]:
+    now = timezone.now()
+    existing = LessonCompletion.objects.filter(
+        learner_id=enrolment.learner_id, lesson=lesson
+    ).first()
+    if existing:
+        return existing, False
+    try:
+        with transaction.atomic():
+            completion = LessonCompletion.objects.create(
+                learner_id=enrolment.learner_id,
+                course_id=enrolment.course_id,
+                lesson=lesson,
+                method=method,
+                completed_at=now,
+            )
+    except IntegrityError:
+        completion = LessonCompletion.objects.get(
+            learner_id=enrolment.learner_id, lesson=lesson
+        )
+        return completion, False
+    Enrolment.objects.filter(pk=enrolment.pk).update(last_activity_at=now)
+    if lesson.is_required:  # an optional lesson never completes a course
+        certificate_issue_if_complete(
+            learner=enrolment.learner, course=enrolment.course
+        )
+    return completion, True
+
+
+@transaction.atomic
+def lesson_mark_done(
+    *, learner: User, lesson: LessonPage
+) -> tuple[LessonCompletion, bool]:
+    """Mark a lesson without quizzes as done; ``(completion, created)``."""
+    enrolment = _require_enrolment(learner=learner, lesson=lesson)
+    if quiz_blocks(lesson):
+        raise ValidationError(
+            _("Pass this lesson's quiz to complete it."), code="quiz_required"
+        )
+    return _complete(
+        enrolment=enrolment, lesson=lesson, method=CompletionMethod.MARKED_DONE
+    )
+
+
+@dataclass(frozen=True)
+class GradedQuestion:
+    selected: list[int]
+    correct: list[int]
+
+    @property
+    def is_correct(self) -> bool:
+        return sorted(self.selected) == sorted(self.correct)
+
+
+def _parse_answers(quiz: Mapping, answers: Mapping[str, Sequence[str]]) -> list:
+    """Turn submitted answers into choice indexes, refusing anything forged."""
+    questions = quiz["questions"]
+    expected = {str(number) for number in range(len(questions))}
+    if not set(answers) <= expected:
+        raise ValidationError(
+            _("The answers do not match this quiz's questions."),
+            code="unknown_question",
+        )
+    parsed = []
+    for number, question in enumerate(questions):
+        values = answers.get(str(number)) or []
+        if not values:
+            raise ValidationError(
+                _("Answer every question: question %(n)d has no answer.")
+                % {"n": number + 1},
+                code="missing_answer",
+            )
+        indexes = set()
+        for value in values:
+            if not str(value).isdigit() or int(value) >= len(question["choices"]):
+                raise ValidationError(
+                    _("Question %(n)d: “%(value)s” is not one of its choices.")
+                    % {"n": number + 1, "value": str(value)[:20]},
+                    code="invalid_choice",
+                )
+            indexes.add(int(value))
+        if len(indexes) > 1 and not question["allows_multiple"]:
+            raise ValidationError(
+                _("Question %(n)d takes a single answer.") % {"n": number + 1},
+                code="single_answer",
+            )
+        parsed.append(sorted(indexes))
+    return parsed
+
+
+def grade(quiz: Mapping, selected: list[list[int]]) -> list[GradedQuestion]:
+    return [
+        GradedQuestion(
+            selected=choice_indexes,
+            correct=[i for i, c in enumerate(question["choices"]) if c["is_correct"]],
+        )
+        for question, choice_indexes in zip(quiz["questions"], selected, strict=True)
+    ]
+
+
+@transaction.atomic
+def quiz_attempt_submit(
+    *,
+    learner: User,
+    lesson: LessonPage,
+    quiz_id: str,
+    answers: Mapping[str, Sequence[str]],
+) -> QuizAttempt:
+    """Grade one attempt, keep it, and complete the lesson once all quizzes pass.
+
+    ``answers`` maps question numbers ("0", "1"…) to the chosen choice
+    numbers, as the lesson page's form sends them.
+    """
+    enrolment = _require_enrolment(learner=learner, lesson=lesson)
+    quizzes = quiz_blocks(lesson)
+    block = next((b for b in quizzes if b.id == quiz_id), None)
+    if block is None:
+        raise ValidationError(
+            _("This quiz is not part of this lesson."), code="unknown_quiz"
+        )
+    graded = grade(block.value, _parse_answers(block.value, answers))
+    correct = sum(1 for question in graded if question.is_correct)
+    score = round(100 * correct / len(graded))
+    attempt = QuizAttempt.objects.create(
+        learner=learner,
+        course_id=enrolment.course_id,
+        lesson=lesson,
+        quiz_id=quiz_id,
+        quiz_title=block.value["title"],
+        answers=[question.selected for question in graded],
+        correct_count=correct,
+        question_count=len(graded),
+        score=score,
+        pass_mark=block.value["pass_mark"],
+        passed=score >= block.value["pass_mark"],
+        submitted_at=timezone.now(),
+    )
+    Enrolment.objects.filter(pk=enrolment.pk).update(
+        last_activity_at=attempt.submitted_at
+    )
+    passed_ids = set(
+        QuizAttempt.objects.filter(
+            learner=learner, lesson=lesson, passed=True
+        ).values_list("quiz_id", flat=True)
+    )
+    if {b.id for b in quizzes} <= passed_ids:
+        _complete(
+            enrolment=enrolment, lesson=lesson, method=CompletionMethod.QUIZ_PASSED
+        )
+    return attempt

@@ -1,0 +1,40 @@
+from django.urls import path
+
+from courses import views
+
+app_name = "courses"
+
+urlpatterns = [
+    path("", views.my_learning, name="my_learning"),
+    path("courses/<int:course_id>/", views.course_redirect, name="course_redirect"),
+    path("courses/<int:course_id>/enrol/", views.enrol, name="enrol"),
+    path("courses/<int:course_id>/unenrol/", views.unenrol, name="unenrol"),
+    path("lessons/<int:lesson_id>/done/", views.lesson_done, name="lesson_done"),
+    path(
+        "lessons/<int:lesson_id>/quizzes/<str:quiz_id>/",
+        views.quiz_submit,
+        name="quiz_submit",
+    ),
+    path("teaching/", views.teaching, name="teaching"),
+    path("teaching/<int:course_id>/", views.course_dashboard, name="course_dashboard"),
+    path(
+        "teaching/<int:course_id>/<slug:table>.csv",
+        views.course_export,
+        name="course_export",
+    ),
+    path(
+        "certificates/<str:code>/",
+        views.certificate_verify,
+        name="certificate_verify",
+    ),
+    path(
+        "certificates/<str:code>/certificate.pdf",
+        views.certificate_download,
+        name="certificate_pdf",
+    ),
+    path(
+        "certificates/<str:code>/credential.json",
+        views.certificate_json,
+        name="certificate_json",
+    ),
+]

@@ -1,0 +1,266 @@
+"""Learners' actions and teachers' dashboards; each view calls one service
+or selector and turns its outcome into a message and a redirect."""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseRedirect,
+    JsonResponse,
+)
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from courses import selectors, services
+from courses.certificate_files import certificate_credential, certificate_pdf
+from courses.models import CoursePage, LessonPage
+
+QUESTION_PREFIX = "question-"
+
+
+def _error(request: HttpRequest, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+@require_GET
+def course_redirect(request: HttpRequest, course_id: int) -> HttpResponse:
+    """A stable address for a course, whatever its slug becomes."""
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    return redirect(course.url)
+
+
+@require_POST
+@login_required
+def enrol(request: HttpRequest, course_id: int) -> HttpResponse:
+    course = get_object_or_404(CoursePage, pk=course_id)
+    try:
+        _enrolment, created = services.enrolment_create(
+            learner=request.user, course=course
+        )
+    except ValidationError as error:
+        _error(request, error)
+    else:
+        if created:
+            messages.success(request, _("You are enrolled. Enjoy the course!"))
+        else:
+            messages.info(request, _("You are already enrolled in this course."))
+    return HttpResponseRedirect(course.url or "/")
+
+
+@require_POST
+@login_required
+def unenrol(request: HttpRequest, course_id: int) -> HttpResponse:
+    course = get_object_or_404(CoursePage, pk=course_id)
+    try:
+        services.enrolment_cancel(learner=request.user, course=course)
+    except ValidationError as error:
+        _error(request, error)
+    else:
+        messages.success(
+            request,
+            _("You have left the course. Your progress is kept if you come back."),
+        )
+    return HttpResponseRedirect(course.url or "/")
+
+
+@require_POST
+@login_required
+def lesson_done(request: HttpRequest, lesson_id: int) -> HttpResponse:
+    lesson = get_object_or_404(LessonPage, pk=lesson_id)
+    try:
+        _completion, created = services.lesson_mark_done(
+            learner=request.user, lesson=lesson
+        )
+    except ValidationError as error:
+        _error(request, error)
+    else:
+        if created:
+            messages.success(request, _("Lesson completed."))
+    return HttpResponseRedirect(lesson.url or "/")
+
+
+def _submitted_answers(request: HttpRequest) -> dict[str, list[str]]:
+    return {
+        key.removeprefix(QUESTION_PREFIX): request.POST.getlist(key)
+        for key in request.POST
+        if key.startswith(QUESTION_PREFIX)
+    }
+
+
+@require_POST
+@login_required
+def quiz_submit(request: HttpRequest, lesson_id: int, quiz_id: str) -> HttpResponse:
+    lesson = get_object_or_404(LessonPage, pk=lesson_id)
+    try:
+        attempt = services.quiz_attempt_submit(
+            learner=request.user,
+            lesson=lesson,
+            quiz_id=quiz_id,
+            answers=_submitted_answers(request),
+        )
+    except ValidationError as error:
+        _error(request, error)
+        return HttpResponseRedirect(lesson.url or "/")
+    values = {"score": attempt.score, "mark": attempt.pass_mark}
+    if attempt.passed:
+        messages.success(
+            request, _("You scored %(score)d%% and passed the quiz.") % values
+        )
+    else:
+        messages.warning(
+            request,
+            _("You scored %(score)d%%; the pass mark is %(mark)d%%. Try again.")
+            % values,
+        )
+    return HttpResponseRedirect(f"{lesson.url}#quiz-{attempt.quiz_id}")
+
+
+@login_required
+def my_learning(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "courses/my_learning.html",
+        {
+            "progress_list": selectors.learner_courses(learner=request.user),
+            "teaches": selectors.courses_taught_by(request.user).exists(),
+        },
+    )
+
+
+@login_required
+def teaching(request: HttpRequest) -> HttpResponse:
+    return render(
+        request,
+        "courses/teaching.html",
+        {"courses": selectors.courses_taught_by(request.user)},
+    )
+
+
+def _taught_course(request: HttpRequest, course_id: int) -> CoursePage:
+    """A course the user teaches or owns; anyone else gets a 404."""
+    return get_object_or_404(selectors.courses_taught_by(request.user), pk=course_id)
+
+
+@login_required
+def course_dashboard(request: HttpRequest, course_id: int) -> HttpResponse:
+    course = _taught_course(request, course_id)
+    return render(
+        request,
+        "courses/dashboard.html",
+        {"dashboard": selectors.course_dashboard(course=course)},
+    )
+
+
+def _csv_rows(dashboard: selectors.CourseDashboard, table: str) -> list[list]:
+    if table == "enrolments":
+        return [["date", "new_enrolments", "total_enrolments"]] + [
+            [day.day.isoformat(), day.new, day.total]
+            for day in dashboard.enrolments_by_day
+        ]
+    if table == "lessons":
+        return [["position", "lesson", "required", "completed", "percent"]] + [
+            [n, row.lesson.title, row.lesson.is_required, row.completed, row.percent]
+            for n, row in enumerate(dashboard.lessons, start=1)
+        ]
+    return [
+        ["lesson", "quiz", "attempts", "learners", "learners_passed", "average_score"]
+    ] + [
+        [
+            q.lesson.title,
+            q.title,
+            q.attempts,
+            q.learners,
+            q.learners_passed,
+            q.average_score,
+        ]
+        for q in dashboard.quizzes
+    ]
+
+
+@login_required
+def course_export(request: HttpRequest, course_id: int, table: str) -> HttpResponse:
+    if table not in {"enrolments", "lessons", "quizzes"}:
+        raise Http404(_("There is no such table to export."))
+    course = _taught_course(request, course_id)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    filename = f"{course.slug}-{table}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response.write("\ufeff")  # so spreadsheet programs read UTF-8 Vietnamese
+    csv.writer(response).writerows(
+        _csv_rows(selectors.course_dashboard(course=course), table)
+    )
+    return response
+
+
+def _certificate_or_unknown(request: HttpRequest, code: str):
+    certificate = selectors.certificate_by_code(code)
+    if certificate is None:
+        response = render(
+            request, "courses/certificate_unknown.html", {"code": code}, status=404
+        )
+        return None, response
+    return certificate, None
+
+
+@require_GET
+def certificate_verify(request: HttpRequest, code: str) -> HttpResponse:
+    certificate, unknown = _certificate_or_unknown(request, code)
+    if unknown:
+        return unknown
+    return render(
+        request, "courses/certificate_verify.html", {"certificate": certificate}
+    )
+
+
+def _revoked_response(request: HttpRequest, certificate) -> HttpResponse:
+    return render(
+        request,
+        "courses/certificate_verify.html",
+        {"certificate": certificate},
+        status=410,
+    )
+
+
+@require_GET
+def certificate_download(request: HttpRequest, code: str) -> HttpResponse:
+    certificate, unknown = _certificate_or_unknown(request, code)
+    if unknown:
+        return unknown
+    if certificate.is_revoked:
+        return _revoked_response(request, certificate)
+    response = HttpResponse(
+        certificate_pdf(certificate), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = 'attachment; filename="certificate.pdf"'
+    return response
+
+
+@require_GET
+def certificate_json(request: HttpRequest, code: str) -> HttpResponse:
+    certificate = selectors.certificate_by_code(code)
+    if certificate is None:
+        return JsonResponse(
+            {"error": _("No certificate has this verification code.")}, status=404
+        )
+    if certificate.is_revoked:
+        return JsonResponse(
+            {
+                "error": _("This certificate has been revoked."),
+                "revoked_at": certificate.revoked_at.isoformat(),
+                "reason": certificate.revocation_reason,
+            },
+            status=410,
+        )
+    response = JsonResponse(
+        certificate_credential(certificate),
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
+    )
+    response["Content-Type"] = "application/ld+json; charset=utf-8"
+    return response

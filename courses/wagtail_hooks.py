@@ -1,0 +1,55 @@
+"""Admin wiring: the certificate list and revocation for curators."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import include, path, reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from courses import admin_views
+from courses.selectors import page_has_learner_records
+
+
+class CertificatesMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return request.user.has_perm(admin_views.REVOKE_PERMISSION)
+
+
+@hooks.register("register_admin_urls")
+def register_certificate_urls():
+    urls = [
+        path("", admin_views.certificate_index, name="index"),
+        path("<int:pk>/revoke/", admin_views.certificate_revoke_view, name="revoke"),
+    ]
+    return [
+        path("certificates/", include((urls, "courses_certificates"))),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_certificates_menu_item():
+    return CertificatesMenuItem(
+        _("Certificates"),
+        reverse("courses_certificates:index"),
+        icon_name="tick-inverse",
+        order=300,
+    )
+
+
+@hooks.register("before_delete_page")
+def keep_pages_learners_depend_on(request, page):
+    """Refuse to delete a course, module or lesson that learners have records
+    in (the database would refuse too); unpublishing is the way to retire it."""
+    if page_has_learner_records(page):
+        messages.error(
+            request,
+            gettext(
+                "“%(title)s” cannot be deleted: learners have enrolments, progress "
+                "or certificates in it. Unpublish it instead."
+            )
+            % {"title": page.get_admin_display_title()},
+        )
+        return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return None

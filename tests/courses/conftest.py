@@ -1,0 +1,45 @@
+import pytest
+
+from tests.factories import (
+    CourseModulePageFactory,
+    CoursePageFactory,
+    LessonPageFactory,
+    QuizLessonPageFactory,
+    StudentFactory,
+)
+
+
+class CourseTree:
+    """A published course: one module with a text lesson, a quiz lesson and
+    an optional lesson, in that order."""
+
+    def __init__(self, **course_fields):
+        self.course = CoursePageFactory(title="Sinh học 6: Quang hợp", **course_fields)
+        self.module = CourseModulePageFactory(parent=self.course, title="Chương 1")
+        self.reading = LessonPageFactory(parent=self.module, title="Bài 1: Lá cây")
+        self.quiz_lesson = QuizLessonPageFactory(
+            parent=self.module, title="Bài 2: Kiểm tra"
+        )
+        self.optional = LessonPageFactory(
+            parent=self.module, title="Bài 3: Đọc thêm", is_required=False
+        )
+
+    @property
+    def quiz_id(self) -> str:
+        return next(b.id for b in self.quiz_lesson.body if b.block_type == "quiz")
+
+
+@pytest.fixture
+def tree(db) -> CourseTree:
+    return CourseTree()
+
+
+@pytest.fixture
+def learner(db):
+    return StudentFactory(username="hoc_sinh", display_name="Nguyễn Thị Hương")
+
+
+@pytest.fixture(autouse=True)
+def _english(settings):
+    """Pages in English, so tests can read Django's own messages."""
+    settings.LANGUAGE_CODE = "en"

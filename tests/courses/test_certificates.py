@@ -1,0 +1,207 @@
+import pypdfium2
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
+
+from courses.models import Certificate
+from courses.services import (
+    certificate_issue_if_complete,
+    certificate_revoke,
+    lesson_mark_done,
+    quiz_attempt_submit,
+)
+from tests.factories import (
+    CertificateFactory,
+    CuratorFactory,
+    EnrolmentFactory,
+    StudentFactory,
+    TeacherFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+RIGHT = {"0": ["0"], "1": ["0"]}
+
+
+def _complete_required(tree, learner) -> None:
+    lesson_mark_done(learner=learner, lesson=tree.reading)
+    quiz_attempt_submit(
+        learner=learner, lesson=tree.quiz_lesson, quiz_id=tree.quiz_id, answers=RIGHT
+    )
+
+
+@pytest.fixture
+def enrolled(tree, learner):
+    EnrolmentFactory(learner=learner, course=tree.course)
+    return learner
+
+
+@pytest.fixture
+def certificate(tree, enrolled):
+    _complete_required(tree, enrolled)
+    return Certificate.objects.get()
+
+
+def test_no_certificate_until_every_required_lesson_is_complete(tree, enrolled):
+    lesson_mark_done(learner=enrolled, lesson=tree.reading)
+
+    assert not Certificate.objects.exists()
+
+
+def test_completing_the_required_lessons_issues_one_certificate(tree, enrolled):
+    """The optional lesson is not needed; later progress issues nothing more."""
+    _complete_required(tree, enrolled)
+    lesson_mark_done(learner=enrolled, lesson=tree.optional)
+    again = certificate_issue_if_complete(learner=enrolled, course=tree.course)
+
+    certificate = Certificate.objects.get()
+    assert again.pk == certificate.pk
+    assert certificate.learner_name == "Nguyễn Thị Hương"
+    assert certificate.course_title == "Sinh học 6: Quang hợp"
+    assert certificate.issuer_name == "Kho học liệu số"
+
+
+def test_verification_codes_are_long_random_and_unique(tree):
+    codes = {CertificateFactory(course=tree.course).code for _ in range(5)}
+
+    assert len(codes) == 5
+    assert all(len(code) >= 32 for code in codes)
+
+
+def test_the_public_verification_page_shows_the_certificate(client, certificate):
+    response = client.get(certificate.get_absolute_url())
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "This certificate is valid." in html
+    for text in ("Nguyễn Thị Hương", "Sinh học 6: Quang hợp", "Kho học liệu số"):
+        assert text in html
+
+
+@pytest.mark.parametrize("tamper", [lambda c: c[:-1], lambda c: c + "x", str.upper])
+def test_a_tampered_code_is_unknown(client, certificate, tamper):
+    response = client.get(
+        reverse("courses:certificate_verify", args=[tamper(certificate.code)])
+    )
+
+    assert response.status_code == 404
+    assert "No certificate has this verification code." in response.content.decode()
+    assert "Nguyễn Thị Hương" not in response.content.decode()
+
+
+def test_the_pdf_shows_vietnamese_names(client, certificate):
+    response = client.get(reverse("courses:certificate_pdf", args=[certificate.code]))
+
+    assert response["Content-Type"] == "application/pdf"
+    pdf = pypdfium2.PdfDocument(response.content)
+    text = pdf[0].get_textpage().get_text_range()
+    assert "Nguyễn Thị Hương" in text
+    assert "Sinh học 6: Quang hợp" in text
+    assert certificate.code in text.replace("\r\n", "")
+
+
+def test_the_credential_is_an_open_badges_3_document(client, certificate, settings):
+    settings.SITE_URL = "https://hoclieu.example.vn"
+    response = client.get(reverse("courses:certificate_json", args=[certificate.code]))
+
+    document = response.json()
+    assert response["Content-Type"].startswith("application/ld+json")
+    assert document["@context"][0] == "https://www.w3.org/ns/credentials/v2"
+    assert document["type"] == ["VerifiableCredential", "OpenBadgeCredential"]
+    assert document["id"] == (
+        f"https://hoclieu.example.vn/learning/certificates/{certificate.code}/"
+    )
+    assert document["issuer"]["name"] == "Kho học liệu số"
+    assert document["validFrom"] == certificate.issued_at.isoformat()
+    subject = document["credentialSubject"]
+    assert subject["identifier"][0]["identityHash"] == "Nguyễn Thị Hương"
+    assert subject["achievement"]["name"] == "Sinh học 6: Quang hợp"
+
+
+class TestRevocation:
+    def test_a_curator_revokes_with_a_reason(self, client, certificate):
+        curator = CuratorFactory()
+
+        certificate_revoke(
+            certificate=certificate, revoked_by=curator, reason="Gian lận bài kiểm tra"
+        )
+
+        html = client.get(certificate.get_absolute_url()).content.decode()
+        assert "and is no longer valid." in html
+        assert "Gian lận bài kiểm tra" in html
+        pdf = client.get(reverse("courses:certificate_pdf", args=[certificate.code]))
+        assert pdf.status_code == 410
+        credential = client.get(
+            reverse("courses:certificate_json", args=[certificate.code])
+        )
+        assert credential.status_code == 410
+        assert credential.json()["error"] == "This certificate has been revoked."
+
+    def test_a_reason_is_required(self, certificate):
+        with pytest.raises(ValidationError) as error:
+            certificate_revoke(
+                certificate=certificate, revoked_by=CuratorFactory(), reason="  "
+            )
+
+        assert error.value.messages == ["Give a reason for revoking the certificate."]
+        certificate.refresh_from_db()
+        assert not certificate.is_revoked
+
+    def test_only_curators_may_revoke(self, certificate):
+        for user in (TeacherFactory(), StudentFactory()):
+            with pytest.raises(PermissionDenied):
+                certificate_revoke(certificate=certificate, revoked_by=user, reason="x")
+
+        certificate.refresh_from_db()
+        assert not certificate.is_revoked
+
+    def test_revoking_twice_is_refused(self, certificate):
+        curator = CuratorFactory()
+        certificate_revoke(certificate=certificate, revoked_by=curator, reason="Sai")
+
+        with pytest.raises(ValidationError) as error:
+            certificate_revoke(
+                certificate=certificate, revoked_by=curator, reason="Lần hai"
+            )
+
+        assert error.value.messages[0].startswith("This certificate was already")
+        certificate.refresh_from_db()
+        assert certificate.revocation_reason == "Sai"
+
+    def test_a_revoked_certificate_is_not_issued_again(self, tree, certificate):
+        certificate_revoke(
+            certificate=certificate, revoked_by=CuratorFactory(), reason="Sai"
+        )
+
+        again = certificate_issue_if_complete(
+            learner=certificate.learner, course=tree.course
+        )
+
+        assert again.pk == certificate.pk and again.is_revoked
+        assert Certificate.objects.count() == 1
+
+    def test_curators_revoke_in_the_admin(self, client, certificate):
+        client.force_login(CuratorFactory())
+        listing = client.get(reverse("courses_certificates:index"))
+        assert "Nguyễn Thị Hương" in listing.content.decode()
+
+        url = reverse("courses_certificates:revoke", args=[certificate.pk])
+        empty = client.post(url, {"reason": ""})
+        assert "Give a reason for revoking the certificate." in empty.content.decode()
+        response = client.post(url, {"reason": "Trùng tài khoản"})
+
+        assert response.status_code == 302
+        certificate.refresh_from_db()
+        assert certificate.revocation_reason == "Trùng tài khoản"
+
+    def test_teachers_cannot_reach_the_revocation_admin(self, client, certificate):
+        client.force_login(TeacherFactory())
+
+        response = client.post(
+            reverse("courses_certificates:revoke", args=[certificate.pk]),
+            {"reason": "x"},
+        )
+
+        assert response.status_code in {302, 403}
+        certificate.refresh_from_db()
+        assert not certificate.is_revoked

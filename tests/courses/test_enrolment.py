@@ -1,0 +1,193 @@
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from courses.models import Enrolment, LessonCompletion
+from courses.services import enrolment_cancel, enrolment_create, lesson_mark_done
+from tests.factories import CoursePageFactory, EnrolmentFactory, StudentFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_learner_enrols_in_a_published_open_course(tree, learner):
+    enrolment, created = enrolment_create(learner=learner, course=tree.course)
+
+    assert created
+    assert enrolment.is_active
+    assert Enrolment.objects.filter(course=tree.course).count() == 1
+
+
+def test_enrolling_twice_leaves_one_enrolment(tree, learner):
+    first, _ = enrolment_create(learner=learner, course=tree.course)
+    second, created = enrolment_create(learner=learner, course=tree.course)
+
+    assert not created
+    assert second.pk == first.pk
+    assert Enrolment.objects.count() == 1
+
+
+def test_the_database_refuses_a_second_enrolment_row(tree, learner):
+    """The rule is a constraint, not only a check in Python."""
+    from django.db import IntegrityError, transaction
+
+    EnrolmentFactory(learner=learner, course=tree.course)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Enrolment.objects.create(
+            learner=learner, course=tree.course, enrolled_at=timezone.now()
+        )
+    assert Enrolment.objects.count() == 1
+
+
+def _refused(learner, course, message: str) -> None:
+    with pytest.raises(ValidationError) as error:
+        enrolment_create(learner=learner, course=course)
+    assert error.value.messages == [message]
+    assert not Enrolment.objects.filter(course=course).exists()
+
+
+def test_enrolling_in_a_draft_course_is_refused(learner):
+    draft = CoursePageFactory(live=False)
+
+    _refused(learner, draft, "This course is not published, so nobody can enrol in it.")
+
+
+def test_enrolling_before_the_window_opens_is_refused(learner, settings):
+    settings.LANGUAGE_CODE = "en"
+    course = CoursePageFactory(enrolment_opens_at=timezone.now() + timedelta(days=3))
+
+    with pytest.raises(ValidationError) as error:
+        enrolment_create(learner=learner, course=course)
+    assert error.value.messages[0].startswith("Enrolment for this course opens on")
+    assert error.value.code == "enrolment_not_open"
+    assert not Enrolment.objects.exists()
+
+
+def test_enrolling_after_the_window_closed_is_refused(learner):
+    course = CoursePageFactory(
+        enrolment_opens_at=timezone.now() - timedelta(days=10),
+        enrolment_closes_at=timezone.now() - timedelta(days=1),
+    )
+
+    with pytest.raises(ValidationError) as error:
+        enrolment_create(learner=learner, course=course)
+    assert error.value.messages[0].startswith("Enrolment for this course closed on")
+    assert not Enrolment.objects.exists()
+
+
+def test_enrolling_in_a_full_course_is_refused(learner):
+    course = CoursePageFactory(capacity=2)
+    EnrolmentFactory.create_batch(2, course=course)
+
+    with pytest.raises(ValidationError) as error:
+        enrolment_create(learner=learner, course=course)
+    assert error.value.messages == ["This course is full: all 2 places are taken."]
+    assert Enrolment.objects.filter(course=course).count() == 2
+    assert not Enrolment.objects.filter(learner=learner).exists()
+
+
+def test_a_place_freed_by_leaving_can_be_taken(learner):
+    course = CoursePageFactory(capacity=1)
+    other = EnrolmentFactory(course=course)
+    enrolment_cancel(learner=other.learner, course=course)
+
+    _enrolment, created = enrolment_create(learner=learner, course=course)
+
+    assert created
+
+
+def test_leaving_keeps_progress_and_coming_back_reopens_the_enrolment(tree, learner):
+    enrolment_create(learner=learner, course=tree.course)
+    lesson_mark_done(learner=learner, lesson=tree.reading)
+
+    enrolment_cancel(learner=learner, course=tree.course)
+    assert not Enrolment.objects.get(learner=learner).is_active
+    assert LessonCompletion.objects.filter(learner=learner).count() == 1
+
+    enrolment, created = enrolment_create(learner=learner, course=tree.course)
+    assert created and enrolment.is_active
+    assert Enrolment.objects.filter(learner=learner).count() == 1
+
+
+def test_leaving_a_course_one_is_not_enrolled_in_is_refused(tree, learner):
+    with pytest.raises(ValidationError) as error:
+        enrolment_cancel(learner=learner, course=tree.course)
+    assert error.value.messages == ["You are not enrolled in this course."]
+
+
+class TestViews:
+    def test_enrol_button_enrols_and_says_so(self, client, tree, learner):
+        client.force_login(learner)
+        response = client.post(
+            reverse("courses:enrol", args=[tree.course.pk]), follow=True
+        )
+
+        assert "You are enrolled. Enjoy the course!" in response.content.decode()
+        assert Enrolment.objects.filter(learner=learner).count() == 1
+
+    def test_double_click_leaves_one_enrolment(self, client, tree, learner):
+        client.force_login(learner)
+        url = reverse("courses:enrol", args=[tree.course.pk])
+        client.post(url)
+        response = client.post(url, follow=True)
+
+        assert "You are already enrolled in this course." in response.content.decode()
+        assert Enrolment.objects.count() == 1
+
+    def test_refusal_is_shown_on_the_course_page(self, client, learner):
+        course = CoursePageFactory(capacity=1)
+        EnrolmentFactory(course=course)
+        client.force_login(learner)
+
+        response = client.post(reverse("courses:enrol", args=[course.pk]), follow=True)
+
+        assert (
+            "This course is full: all 1 places are taken." in response.content.decode()
+        )
+        assert Enrolment.objects.count() == 1
+
+    def test_enrolling_needs_a_signed_in_learner(self, client, tree):
+        response = client.post(reverse("courses:enrol", args=[tree.course.pk]))
+
+        assert response.status_code == 302
+        assert response["Location"].startswith("/accounts/login/")
+        assert not Enrolment.objects.exists()
+
+    def test_enrolling_by_get_is_not_allowed(self, client, tree, learner):
+        client.force_login(learner)
+
+        response = client.get(reverse("courses:enrol", args=[tree.course.pk]))
+
+        assert response.status_code == 405
+        assert not Enrolment.objects.exists()
+
+    def test_enrolling_without_a_csrf_token_is_refused(self, tree, learner):
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(learner)
+
+        response = client.post(reverse("courses:enrol", args=[tree.course.pk]))
+
+        assert response.status_code == 403
+        assert not Enrolment.objects.exists()
+
+    def test_unenrol_button(self, client, tree, learner):
+        EnrolmentFactory(learner=learner, course=tree.course)
+        client.force_login(learner)
+
+        response = client.post(
+            reverse("courses:unenrol", args=[tree.course.pk]), follow=True
+        )
+
+        assert "You have left the course." in response.content.decode()
+        assert not Enrolment.objects.get().is_active
+
+
+def test_course_page_offers_enrolment_to_a_signed_in_visitor(client, tree):
+    client.force_login(StudentFactory())
+
+    response = client.get(tree.course.url)
+
+    assert "Enrol in this course" in response.content.decode()
