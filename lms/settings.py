@@ -289,3 +289,40 @@ LOGGING = {
         "elastic_transport": {"level": "WARNING"},
     },
 }
+
+# Learning materials (materials app): private file storage, upload limits.
+# Material files are never under MEDIA_ROOT: drafts must only go out through
+# the materials download view, which checks who is asking.
+MATERIALS_PRIVATE_ROOT = Path(env_str("MATERIALS_PRIVATE_ROOT") or VAR_DIR / "private")
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["materials"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **DEFAULT_STORAGE["OPTIONS"],
+            "location": "private",
+            "custom_domain": None,
+            "querystring_auth": True,
+            "querystring_expire": env_int(
+                "MATERIALS_PRESIGNED_URL_SECONDS", 120, minimum=1
+            ),
+        },
+    }
+else:
+    STORAGES["materials"] = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": MATERIALS_PRIVATE_ROOT, "base_url": None},
+    }
+MATERIALS_MAX_UPLOAD_BYTES = {
+    "document": env_int("MATERIALS_MAX_DOCUMENT_MB", 50, minimum=1) * 1024 * 1024,
+    "image": env_int("MATERIALS_MAX_IMAGE_MB", 20, minimum=1) * 1024 * 1024,
+    "audio": env_int("MATERIALS_MAX_AUDIO_MB", 200, minimum=1) * 1024 * 1024,
+    "video": env_int("MATERIALS_MAX_VIDEO_MB", 1024, minimum=1) * 1024 * 1024,
+    "package": env_int("MATERIALS_MAX_PACKAGE_MB", 300, minimum=1) * 1024 * 1024,
+}
+MATERIALS_MAX_IMAGE_PIXELS = env_int("MATERIALS_MAX_IMAGE_PIXELS", 50_000_000)
+MATERIALS_MAX_ZIP_ENTRIES = env_int("MATERIALS_MAX_ZIP_ENTRIES", 5_000, minimum=1)
+MATERIALS_MAX_ZIP_RATIO = env_int("MATERIALS_MAX_ZIP_RATIO", 100, minimum=1)
+MATERIALS_MAX_ZIP_UNCOMPRESSED_BYTES = (
+    env_int("MATERIALS_MAX_ZIP_UNCOMPRESSED_MB", 2048, minimum=1) * 1024 * 1024
+)
+MATERIALS_MAX_FILES_PER_UPLOAD = env_int("MATERIALS_MAX_FILES_PER_UPLOAD", 20)

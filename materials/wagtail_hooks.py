@@ -1,12 +1,36 @@
 """Wagtail admin wiring: learning materials as a snippet with review workflow."""
 
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.admin.ui.tables import UpdatedAtColumn
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from materials.models import Material
+from materials.permissions import (
+    MaterialPermissionPolicy,
+    can_edit,
+    editable_materials,
+)
+from materials.tasks import process_material_task
+from materials.validation import validate_file, validate_filename
+
+
+class MaterialAdminForm(WagtailAdminModelForm):
+    """Applies the same file rules as the public upload page."""
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload and hasattr(upload, "content_type"):  # a newly uploaded file
+            upload.name = validate_filename(upload.name)
+            validate_file(upload)
+            self.instance.original_filename = upload.name
+        return upload
 
 
 class MaterialViewSet(SnippetViewSet):
@@ -15,7 +39,15 @@ class MaterialViewSet(SnippetViewSet):
     menu_label = _("Learning materials")
     menu_order = 200
     add_to_admin_menu = True
-    list_display = ["title", "subject", "material_type", "author", UpdatedAtColumn()]
+    base_form_class = MaterialAdminForm
+    list_display = [
+        "title",
+        "subject",
+        "material_type",
+        "author",
+        "processing_status",
+        UpdatedAtColumn(),
+    ]
     list_filter = ["subject", "material_type", "language", "licence", "live"]
     search_fields = ["title", "description"]
     panels = [
@@ -33,5 +65,47 @@ class MaterialViewSet(SnippetViewSet):
         ),
     ]
 
+    def get_queryset(self, request):
+        """Teachers list only their own materials; curators list every one."""
+        return editable_materials(request.user)
 
+
+register_permission_policy(Material, MaterialPermissionPolicy(Material))
 register_snippet(MaterialViewSet)
+
+
+def _refuse_others(request, instance) -> None:
+    if isinstance(instance, Material) and not can_edit(request.user, instance):
+        raise PermissionDenied
+
+
+@hooks.register("before_edit_snippet")
+def refuse_editing_others_materials(request, instance):
+    _refuse_others(request, instance)
+
+
+@hooks.register("before_delete_snippet")
+def refuse_deleting_others_materials(request, instances):
+    for instance in instances:
+        _refuse_others(request, instance)
+
+
+def _process_after_save(request, instance):
+    if isinstance(instance, Material):
+        transaction.on_commit(lambda: process_material_task.enqueue(instance.pk))
+
+
+hooks.register("after_create_snippet", _process_after_save)
+hooks.register("after_edit_snippet", _process_after_save)
+
+
+@hooks.register("register_log_actions")
+def register_material_log_actions(actions):
+    actions.register_action(
+        "materials.archive", _("Archive"), _("Archived the material")
+    )
+    actions.register_action(
+        "materials.retry_processing",
+        _("Retry processing"),
+        _("Asked for the file to be processed again"),
+    )

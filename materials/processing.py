@@ -1,0 +1,252 @@
+"""Derive what the library shows and searches from a material's stored file.
+
+Each step is a small function over the bytes; ``process_material`` runs them
+in order and records which step failed and why, leaving the upload intact so
+the work can be retried.
+"""
+
+import hashlib
+import io
+import zipfile
+from dataclasses import dataclass, field
+from xml.etree import ElementTree
+
+import pypdfium2
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from PIL import Image, ImageDraw, ImageOps
+
+from materials.models import Material, ProcessingStatus
+from materials.validation import FileRefused, validate_file
+
+THUMBNAIL_SIZE = (480, 480)
+MAX_TEXT_CHARS = 500_000
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
+ODF_PREFIX = "application/vnd.oasis.opendocument."
+TYPE_ICON_COLOURS = {
+    "document": "#0b5cad",
+    "image": "#2e7d32",
+    "audio": "#8e24aa",
+    "video": "#c62828",
+    "package": "#ef6c00",
+}
+
+
+class ProcessingError(Exception):
+    """A step could not finish; ``step`` names it for the teacher."""
+
+    def __init__(self, step: str, reason: str):
+        super().__init__(f"{step}: {reason}")
+        self.step = step
+        self.reason = reason
+
+
+@dataclass
+class Derived:
+    """Everything processing learns about one file."""
+
+    file_size: int
+    checksum_sha256: str
+    mime_type: str
+    kind: str
+    page_count: int | None = None
+    text: str = ""
+    thumbnail_png: bytes | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def derive(data: bytes) -> Derived:
+    """Run every step over ``data``; raises ProcessingError naming the step."""
+    try:
+        sniffed = validate_file(io.BytesIO(data))
+    except FileRefused as error:
+        raise ProcessingError(_("checking the file"), error.messages[0]) from error
+    derived = Derived(
+        file_size=len(data),
+        checksum_sha256=hashlib.sha256(data).hexdigest(),
+        mime_type=sniffed.mime_type,
+        kind=sniffed.kind,
+    )
+    _run_step(_("reading pages and text"), _extract, derived, data)
+    _run_step(_("making the thumbnail"), _thumbnail, derived, data)
+    return derived
+
+
+def _run_step(name: str, step, derived: Derived, data: bytes) -> None:
+    try:
+        step(derived, data)
+    except ProcessingError:
+        raise
+    except Exception as error:  # a broken file may fail in any library
+        raise ProcessingError(name, f"{type(error).__name__}: {error}") from error
+
+
+def _extract(derived: Derived, data: bytes) -> None:
+    if derived.mime_type == "application/pdf":
+        derived.page_count, derived.text = _pdf_pages_and_text(data)
+    elif derived.mime_type == DOCX:
+        derived.text = _ooxml_text(data, lambda name: name == "word/document.xml")
+    elif derived.mime_type == PPTX:
+        slides = lambda name: name.startswith("ppt/slides/slide")  # noqa: E731
+        derived.text = _ooxml_text(data, slides)
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            derived.page_count = sum(
+                1 for n in archive.namelist() if slides(n) and n.endswith(".xml")
+            )
+    elif derived.mime_type.startswith(ODF_PREFIX):
+        derived.text = _ooxml_text(data, lambda name: name == "content.xml")
+    derived.text = derived.text[:MAX_TEXT_CHARS]
+
+
+def _pdf_pages_and_text(data: bytes) -> tuple[int, str]:
+    document = pypdfium2.PdfDocument(data)
+    try:
+        texts = []
+        for page in document:
+            textpage = page.get_textpage()
+            texts.append(textpage.get_text_range())
+            textpage.close()
+            page.close()
+        return len(document), "\n".join(texts).replace("\r\n", "\n").strip()
+    finally:
+        document.close()
+
+
+def _ooxml_text(data: bytes, wanted) -> str:
+    """Text runs of the XML parts ``wanted`` picks, in part order, by paragraph."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = sorted(
+            (n for n in archive.namelist() if wanted(n) and n.endswith(".xml")),
+            key=_natural_key,
+        )
+        return "\n".join(_xml_text(archive.read(name)) for name in names).strip()
+
+
+def _natural_key(name: str) -> tuple:
+    digits = "".join(char for char in name if char.isdigit())
+    return (len(digits), digits, name)
+
+
+def _xml_text(xml: bytes) -> str:
+    if b"<!DOCTYPE" in xml or b"<!ENTITY" in xml:
+        raise ProcessingError(_("reading pages and text"), _("unsafe XML"))
+    root = ElementTree.fromstring(xml)  # noqa: S314 - DTDs refused above
+    lines = []
+    for element in root.iter():
+        if element.tag.rsplit("}", 1)[-1] in {"p", "h"}:
+            text = "".join(element.itertext()).strip()
+            if text:
+                lines.append(text)
+    return "\n".join(lines)
+
+
+def _thumbnail(derived: Derived, data: bytes) -> None:
+    if derived.mime_type == "application/pdf":
+        image = _pdf_first_page(data)
+    elif derived.kind == "image" and derived.mime_type != "image/svg+xml":
+        image = Image.open(io.BytesIO(data))
+        image = ImageOps.exif_transpose(image)
+    else:
+        image = _type_icon(derived)
+    image = image.convert("RGB")
+    image.thumbnail(THUMBNAIL_SIZE)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    derived.thumbnail_png = buffer.getvalue()
+
+
+def _pdf_first_page(data: bytes) -> Image.Image:
+    document = pypdfium2.PdfDocument(data)
+    try:
+        page = document[0]
+        width, _height = page.get_size()
+        scale = min(2.0, THUMBNAIL_SIZE[0] / max(width, 1))
+        bitmap = page.render(scale=scale)
+        image = bitmap.to_pil()
+        page.close()
+        return image
+    finally:
+        document.close()
+
+
+def _type_icon(derived: Derived) -> Image.Image:
+    """A plain coloured card naming the format, for files with no picture."""
+    colour = TYPE_ICON_COLOURS.get(derived.kind, "#455a64")
+    image = Image.new("RGB", (320, 240), colour)
+    draw = ImageDraw.Draw(image)
+    label = derived.mime_type.rsplit("/", 1)[-1].rsplit(".", 1)[-1].upper()[:12]
+    draw.rectangle([0, 160, 320, 240], fill="#f5f7f9")
+    draw.text((20, 185), label, fill="#1b1f23")
+    return image
+
+
+def process_material(material_id: int) -> Material:
+    """Process the material's latest file and store the facts on its row.
+
+    The file the teacher uploaded is only read, never replaced, so a failure
+    leaves it in place for a retry.
+    """
+    material = Material.objects.get(pk=material_id)
+    Material.objects.filter(pk=material_id).update(
+        processing_status=ProcessingStatus.PROCESSING, processing_error=""
+    )
+    latest = material.get_latest_revision_as_object()
+    try:
+        with latest.file.open("rb") as handle:
+            data = handle.read()
+        derived = derive(data)
+    except ProcessingError as error:
+        return _record_failure(material, str(error))
+    except OSError as error:
+        return _record_failure(
+            material, _("reading the file: %(error)s") % {"error": error}
+        )
+    return _record_success(material, derived)
+
+
+def _record_failure(material: Material, reason: str) -> Material:
+    Material.objects.filter(pk=material.pk).update(
+        processing_status=ProcessingStatus.FAILED,
+        processing_error=reason,
+        processed_at=timezone.now(),
+    )
+    material.refresh_from_db()
+    return material
+
+
+def _record_success(material: Material, derived: Derived) -> Material:
+    old_thumbnail = material.thumbnail.name
+    thumbnail_name = ""
+    if derived.thumbnail_png:
+        thumbnail_name = material.thumbnail.storage.save(
+            material.thumbnail.field.generate_filename(
+                material, f"material-{material.pk}.png"
+            ),
+            ContentFile(derived.thumbnail_png),
+        )
+    duplicate = (
+        Material.objects.filter(live=True, checksum_sha256=derived.checksum_sha256)
+        .exclude(pk=material.pk)
+        .order_by("first_published_at", "pk")
+        .first()
+    )
+    with transaction.atomic():
+        Material.objects.filter(pk=material.pk).update(
+            file_size=derived.file_size,
+            checksum_sha256=derived.checksum_sha256,
+            mime_type=derived.mime_type,
+            page_count=derived.page_count,
+            extracted_text=derived.text,
+            thumbnail=thumbnail_name,
+            duplicate_of=duplicate,
+            processing_status=ProcessingStatus.DONE,
+            processing_error="",
+            processed_at=timezone.now(),
+        )
+    if old_thumbnail and old_thumbnail != thumbnail_name:
+        material.thumbnail.storage.delete(old_thumbnail)
+    material.refresh_from_db()
+    return material

@@ -1,0 +1,349 @@
+"""What a material file may be: decided from its bytes, never from its name.
+
+Every refusal is a ``FileRefused`` carrying the rule it broke, so the teacher
+reads why and the caller can stop before anything is stored.
+"""
+
+import io
+import unicodedata
+import warnings
+import zipfile
+from dataclasses import dataclass
+from typing import IO
+from xml.etree import ElementTree
+
+import pypdfium2
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from PIL import Image
+
+MAX_FILENAME_LENGTH = 200
+SNIFF_BYTES = 8192
+HTML_MARKERS = (b"<!doctype html", b"<html", b"<script", b"<iframe", b"<body")
+EXECUTABLE_MAGIC = (
+    b"MZ",  # Windows PE
+    b"\x7fELF",
+    b"\xfe\xed\xfa\xce",
+    b"\xfe\xed\xfa\xcf",
+    b"\xce\xfa\xed\xfe",
+    b"\xcf\xfa\xed\xfe",
+    b"\xca\xfe\xba\xbe",  # Mach-O universal / Java class
+    b"#!",
+)
+IMAGE_FORMATS = {
+    "PNG": "image/png",
+    "JPEG": "image/jpeg",
+    "GIF": "image/gif",
+    "WEBP": "image/webp",
+}
+OFFICE_MARKERS = {
+    "word/document.xml": (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "document",
+    ),
+    "ppt/presentation.xml": (
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        "document",
+    ),
+    "xl/workbook.xml": (
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "document",
+    ),
+}
+ODF_TYPES = {
+    "application/vnd.oasis.opendocument.text",
+    "application/vnd.oasis.opendocument.presentation",
+    "application/vnd.oasis.opendocument.spreadsheet",
+}
+SVG_NAMESPACE = "{http://www.w3.org/2000/svg}"
+SVG_FORBIDDEN_TAGS = {"script", "foreignobject", "iframe", "embed", "object"}
+
+
+class FileRefused(ValidationError):
+    """A file broke ``rule``; the message tells the teacher which and why."""
+
+    def __init__(self, rule: str, message: str):
+        super().__init__(message, code=rule)
+        self.rule = rule
+
+
+@dataclass(frozen=True)
+class SniffedFile:
+    mime_type: str
+    kind: str  # document, image, audio, video or package
+
+
+def validate_filename(name: str) -> str:
+    """The file's base name, refused if it has control characters or is long."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1].strip()
+    if not base:
+        raise FileRefused("filename_empty", _("The file has no name."))
+    if any(unicodedata.category(char) in {"Cc", "Cf"} for char in base):
+        raise FileRefused(
+            "filename_control_characters",
+            _("The file name contains control characters; rename the file."),
+        )
+    if len(base) > MAX_FILENAME_LENGTH:
+        raise FileRefused(
+            "filename_too_long",
+            _("The file name is longer than %(limit)d characters.")
+            % {"limit": MAX_FILENAME_LENGTH},
+        )
+    return base
+
+
+def validate_file(upload: IO[bytes]) -> SniffedFile:
+    """Sniff the type from the bytes and apply every rule for that type."""
+    upload.seek(0, io.SEEK_END)
+    size = upload.tell()
+    upload.seek(0)
+    if size == 0:
+        raise FileRefused("empty_file", _("The file is empty."))
+    head = upload.read(SNIFF_BYTES)
+    upload.seek(0)
+    _refuse_active_content(head)
+    sniffed = _sniff(upload, head)
+    _check_size(sniffed, size)
+    upload.seek(0)
+    return sniffed
+
+
+def _refuse_active_content(head: bytes) -> None:
+    if head.startswith(EXECUTABLE_MAGIC):
+        raise FileRefused(
+            "executable", _("Programs and scripts cannot be shared as materials.")
+        )
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start.startswith(HTML_MARKERS):
+        raise FileRefused(
+            "html",
+            _("Web pages (HTML) cannot be uploaded; share them as a zip package."),
+        )
+
+
+def _sniff(upload: IO[bytes], head: bytes) -> SniffedFile:
+    if head.startswith(b"%PDF-"):
+        return _check_pdf(upload)
+    if head.startswith(b"PK\x03\x04"):
+        return _check_zip(upload)
+    if _looks_like_svg(head):
+        return _check_svg(upload)
+    media = _sniff_media(head)
+    if media:
+        _refuse_polyglot(upload)
+        return media
+    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8")) or (
+        head[:4] == b"RIFF" and head[8:12] == b"WEBP"
+    ):
+        return _check_image(upload)
+    raise FileRefused(
+        "type_not_allowed",
+        _(
+            "This kind of file is not accepted. Upload a PDF, an office "
+            "document, an image, audio, video or a zip package (SCORM, H5P)."
+        ),
+    )
+
+
+def _sniff_media(head: bytes) -> SniffedFile | None:
+    if head[4:8] == b"ftyp":
+        brand = head[8:12]
+        if brand in {b"M4A ", b"M4B "}:
+            return SniffedFile("audio/mp4", "audio")
+        return SniffedFile("video/mp4", "video")
+    if head.startswith(b"\x1a\x45\xdf\xa3"):
+        return SniffedFile("video/webm", "video")
+    if head.startswith(b"OggS"):
+        return SniffedFile("audio/ogg", "audio")
+    if head.startswith(b"fLaC"):
+        return SniffedFile("audio/flac", "audio")
+    if head[:4] == b"RIFF" and head[8:12] == b"WAVE":
+        return SniffedFile("audio/wav", "audio")
+    if head.startswith(b"ID3") or (
+        len(head) > 1 and head[0] == 0xFF and head[1] & 0xE0 == 0xE0
+    ):
+        return SniffedFile("audio/mpeg", "audio")
+    return None
+
+
+def _refuse_polyglot(upload: IO[bytes]) -> None:
+    """Refuse a file that is also another type: a zip or a page inside it."""
+    upload.seek(0)
+    data = upload.read()
+    upload.seek(0)
+    lowered = data.lower()
+    if b"PK\x05\x06" in data and b"PK\x01\x02" in data:
+        raise FileRefused(
+            "polyglot", _("The file also contains a zip archive hidden inside it.")
+        )
+    if any(marker in lowered for marker in (b"<script", b"<html", b"<iframe")):
+        raise FileRefused(
+            "polyglot", _("The file also contains a web page or script inside it.")
+        )
+
+
+def _check_pdf(upload: IO[bytes]) -> SniffedFile:
+    _refuse_polyglot(upload)
+    data = upload.read()
+    upload.seek(0)
+    if b"/JavaScript" in data or b"/JS " in data or b"/JS(" in data:
+        raise FileRefused(
+            "pdf_javascript", _("PDF files with embedded JavaScript are refused.")
+        )
+    try:
+        document = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as error:
+        raise FileRefused(
+            "corrupt_pdf", _("The PDF is damaged and cannot be opened.")
+        ) from error
+    try:
+        if len(document) == 0:
+            raise FileRefused("corrupt_pdf", _("The PDF has no pages."))
+    finally:
+        document.close()
+    return SniffedFile("application/pdf", "document")
+
+
+def _check_image(upload: IO[bytes]) -> SniffedFile:
+    _refuse_polyglot(upload)
+    limit = settings.MATERIALS_MAX_IMAGE_PIXELS
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(upload) as image:
+                width, height = image.size
+                if width * height > limit:
+                    raise Image.DecompressionBombError
+                image_format = image.format
+                image.verify()
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise FileRefused(
+            "image_too_many_pixels",
+            _("The image is larger than %(limit)s pixels (a decompression bomb?).")
+            % {"limit": f"{limit:,}"},
+        ) from error
+    except (OSError, SyntaxError, ValueError) as error:
+        raise FileRefused(
+            "corrupt_image", _("The image is damaged and cannot be read.")
+        ) from error
+    finally:
+        upload.seek(0)
+    if image_format not in IMAGE_FORMATS:
+        raise FileRefused("type_not_allowed", _("This image format is not accepted."))
+    return SniffedFile(IMAGE_FORMATS[image_format], "image")
+
+
+def _looks_like_svg(head: bytes) -> bool:
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return text.startswith(b"<?xml") and b"<svg" in text or text.startswith(b"<svg")
+
+
+def _check_svg(upload: IO[bytes]) -> SniffedFile:
+    data = upload.read()
+    upload.seek(0)
+    if b"<!doctype" in data.lower() or b"<!entity" in data.lower():
+        raise FileRefused(
+            "svg_script", _("SVG images with document type declarations are refused.")
+        )
+    try:
+        root = ElementTree.fromstring(data)  # noqa: S314 - DTDs refused above
+    except ElementTree.ParseError as error:
+        raise FileRefused(
+            "corrupt_image", _("The SVG image is damaged and cannot be read.")
+        ) from error
+    for element in root.iter():
+        tag = element.tag.removeprefix(SVG_NAMESPACE).lower()
+        attributes = {key.rsplit("}", 1)[-1].lower(): v for key, v in element.items()}
+        if (
+            tag in SVG_FORBIDDEN_TAGS
+            or any(name.startswith("on") for name in attributes)
+            or any("javascript:" in value.lower() for value in attributes.values())
+        ):
+            raise FileRefused(
+                "svg_script", _("SVG images containing scripts are refused.")
+            )
+    return SniffedFile("image/svg+xml", "image")
+
+
+def _check_zip(upload: IO[bytes]) -> SniffedFile:
+    try:
+        archive = zipfile.ZipFile(upload)
+        entries = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise FileRefused(
+            "corrupt_zip", _("The zip archive is damaged and cannot be opened.")
+        ) from error
+    try:
+        _check_zip_entries(entries)
+        return _zip_type(archive)
+    finally:
+        archive.close()
+        upload.seek(0)
+
+
+def _check_zip_entries(entries: list[zipfile.ZipInfo]) -> None:
+    if len(entries) > settings.MATERIALS_MAX_ZIP_ENTRIES:
+        raise FileRefused(
+            "zip_too_many_entries",
+            _("The zip archive has more than %(limit)d files.")
+            % {"limit": settings.MATERIALS_MAX_ZIP_ENTRIES},
+        )
+    for entry in entries:
+        _check_zip_entry(entry)
+    compressed = sum(entry.compress_size for entry in entries)
+    uncompressed = sum(entry.file_size for entry in entries)
+    if uncompressed > settings.MATERIALS_MAX_ZIP_UNCOMPRESSED_BYTES:
+        raise FileRefused(
+            "zip_too_large_uncompressed",
+            _("The zip archive would unpack to more than the allowed size."),
+        )
+    if uncompressed > max(compressed, 1) * settings.MATERIALS_MAX_ZIP_RATIO:
+        raise FileRefused(
+            "zip_compression_ratio",
+            _("The zip archive is compressed more than %(ratio)d to 1 (a zip bomb?).")
+            % {"ratio": settings.MATERIALS_MAX_ZIP_RATIO},
+        )
+
+
+def _check_zip_entry(entry: zipfile.ZipInfo) -> None:
+    name = entry.filename
+    parts = name.replace("\\", "/").split("/")
+    if name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":"):
+        raise FileRefused(
+            "zip_absolute_path",
+            _("The zip archive contains an absolute path: %(name)s") % {"name": name},
+        )
+    if ".." in parts:
+        raise FileRefused(
+            "zip_path_traversal",
+            _("The zip archive contains a path leaving its folder: %(name)s")
+            % {"name": name},
+        )
+    if (entry.external_attr >> 16) & 0o170000 == 0o120000:
+        raise FileRefused(
+            "zip_symlink",
+            _("The zip archive contains a symbolic link: %(name)s") % {"name": name},
+        )
+
+
+def _zip_type(archive: zipfile.ZipFile) -> SniffedFile:
+    names = set(archive.namelist())
+    if "mimetype" in names:
+        declared = archive.read("mimetype").decode("ascii", "replace").strip()
+        if declared in ODF_TYPES:
+            return SniffedFile(declared, "document")
+    for marker, (mime_type, kind) in OFFICE_MARKERS.items():
+        if marker in names:
+            return SniffedFile(mime_type, kind)
+    return SniffedFile("application/zip", "package")
+
+
+def _check_size(sniffed: SniffedFile, size: int) -> None:
+    limit = settings.MATERIALS_MAX_UPLOAD_BYTES[sniffed.kind]
+    if size > limit:
+        raise FileRefused(
+            "file_too_large",
+            _("The file is larger than %(limit)s MB, the limit for this type.")
+            % {"limit": f"{limit / 1024 / 1024:g}"},
+        )
