@@ -292,8 +292,9 @@ LOGGING = {
 
 # Learning materials (materials app): private file storage, upload limits.
 # Material files are never under MEDIA_ROOT: drafts must only go out through
-# the materials download view, which checks who is asking.
-MATERIALS_PRIVATE_ROOT = Path(env_str("MATERIALS_PRIVATE_ROOT") or VAR_DIR / "private")
+# the materials download view, which checks who is asking. Without a bucket
+# they go to MATERIALS_PRIVATE_ROOT, or to "<MEDIA_ROOT>-private" beside it.
+MATERIALS_PRIVATE_ROOT = env_str("MATERIALS_PRIVATE_ROOT") or None
 if AWS_STORAGE_BUCKET_NAME:
     STORAGES["materials"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
@@ -306,11 +307,6 @@ if AWS_STORAGE_BUCKET_NAME:
                 "MATERIALS_PRESIGNED_URL_SECONDS", 120, minimum=1
             ),
         },
-    }
-else:
-    STORAGES["materials"] = {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": MATERIALS_PRIVATE_ROOT, "base_url": None},
     }
 MATERIALS_MAX_UPLOAD_BYTES = {
     "document": env_int("MATERIALS_MAX_DOCUMENT_MB", 50, minimum=1) * 1024 * 1024,

@@ -20,12 +20,13 @@ STORAGE_ALIAS = "materials"
 def _build_storage() -> Storage:
     if STORAGE_ALIAS in settings.STORAGES:
         return storages[STORAGE_ALIAS]
-    # Settings that replace STORAGES wholesale (as the test settings do) keep
-    # material files private next to MEDIA_ROOT rather than inside it.
+    # Local files: a folder of their own next to MEDIA_ROOT (never inside it,
+    # since MEDIA_ROOT may be published as it is).
     media_root = Path(settings.MEDIA_ROOT)
-    return FileSystemStorage(
-        location=media_root.with_name(media_root.name + "-private"), base_url=None
+    location = settings.MATERIALS_PRIVATE_ROOT or media_root.with_name(
+        media_root.name + "-private"
     )
+    return FileSystemStorage(location=location, base_url=None)
 
 
 class PrivateMaterialStorage(LazyObject):
@@ -52,5 +53,5 @@ def is_remote(storage: Storage) -> bool:
 
 @receiver(setting_changed, dispatch_uid="materials.storage.reset")
 def _reset_on_setting_change(*, setting: str, **kwargs) -> None:
-    if setting in {"STORAGES", "MEDIA_ROOT"}:
+    if setting in {"STORAGES", "MEDIA_ROOT", "MATERIALS_PRIVATE_ROOT"}:
         private_storage._wrapped = empty
