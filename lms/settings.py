@@ -302,6 +302,7 @@ if AWS_STORAGE_BUCKET_NAME:
             **DEFAULT_STORAGE["OPTIONS"],
             "location": "private",
             "custom_domain": None,
+            "signature_version": "s3v4",
             "querystring_auth": True,
             "querystring_expire": env_int(
                 "MATERIALS_PRESIGNED_URL_SECONDS", 120, minimum=1

@@ -17,6 +17,13 @@ from django.utils.functional import LazyObject, empty
 STORAGE_ALIAS = "materials"
 
 
+class PrivateFileSystemStorage(FileSystemStorage):
+    """Local files with no public URL: they are only sent by the views."""
+
+    def url(self, name: str | None) -> str:
+        return ""
+
+
 def _build_storage() -> Storage:
     if STORAGE_ALIAS in settings.STORAGES:
         return storages[STORAGE_ALIAS]
@@ -26,7 +33,7 @@ def _build_storage() -> Storage:
     location = settings.MATERIALS_PRIVATE_ROOT or media_root.with_name(
         media_root.name + "-private"
     )
-    return FileSystemStorage(location=location, base_url=None)
+    return PrivateFileSystemStorage(location=location)
 
 
 class PrivateMaterialStorage(LazyObject):
