@@ -54,7 +54,7 @@ class Derived:
     kind: str
     page_count: int | None = None
     text: str = ""
-    thumbnail_png: bytes | None = None
+    thumbnail_jpeg: bytes | None = None
     notes: list[str] = field(default_factory=list)
 
 
@@ -90,15 +90,18 @@ def _extract(derived: Derived, data: bytes) -> None:
     elif derived.mime_type == DOCX:
         derived.text = _ooxml_text(data, lambda name: name == "word/document.xml")
     elif derived.mime_type == PPTX:
-        slides = lambda name: name.startswith("ppt/slides/slide")  # noqa: E731
-        derived.text = _ooxml_text(data, slides)
+        derived.text = _ooxml_text(data, _is_slide)
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             derived.page_count = sum(
-                1 for n in archive.namelist() if slides(n) and n.endswith(".xml")
+                1 for n in archive.namelist() if _is_slide(n) and n.endswith(".xml")
             )
     elif derived.mime_type.startswith(ODF_PREFIX):
         derived.text = _ooxml_text(data, lambda name: name == "content.xml")
     derived.text = derived.text[:MAX_TEXT_CHARS]
+
+
+def _is_slide(name: str) -> bool:
+    return name.startswith("ppt/slides/slide")
 
 
 def _pdf_pages_and_text(data: bytes) -> tuple[int, str]:
@@ -151,11 +154,11 @@ def _thumbnail(derived: Derived, data: bytes) -> None:
         image = ImageOps.exif_transpose(image)
     else:
         image = _type_icon(derived)
-    image = image.convert("RGB")
-    image.thumbnail(THUMBNAIL_SIZE)
+    image.thumbnail(THUMBNAIL_SIZE, resample=Image.Resampling.BILINEAR)
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
-    derived.thumbnail_png = buffer.getvalue()
+    # JPEG: a tenth of the time PNG takes to encode, and smaller for photos.
+    image.convert("RGB").save(buffer, format="JPEG", quality=82)
+    derived.thumbnail_jpeg = buffer.getvalue()
 
 
 def _pdf_first_page(data: bytes) -> Image.Image:
@@ -220,12 +223,12 @@ def _record_failure(material: Material, reason: str) -> Material:
 def _record_success(material: Material, derived: Derived) -> Material:
     old_thumbnail = material.thumbnail.name
     thumbnail_name = ""
-    if derived.thumbnail_png:
+    if derived.thumbnail_jpeg:
         thumbnail_name = material.thumbnail.storage.save(
             material.thumbnail.field.generate_filename(
-                material, f"material-{material.pk}.png"
+                material, f"material-{material.pk}.jpg"
             ),
-            ContentFile(derived.thumbnail_png),
+            ContentFile(derived.thumbnail_jpeg),
         )
     duplicate = (
         Material.objects.filter(live=True, checksum_sha256=derived.checksum_sha256)

@@ -36,7 +36,7 @@ def browse_materials(
         materials = materials.filter(language=language)
     if grade:
         # A JSON list of codes: match the quoted code (works on every database).
-        materials = materials.filter(grade_levels__icontains=f"\"{grade}\"")
+        materials = materials.filter(grade_levels__icontains=f'"{grade}"')
     return materials.order_by("-first_published_at", "-pk")
 
 

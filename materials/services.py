@@ -103,7 +103,9 @@ def material_request_changes(
     """Send the material back to its teacher with the curator's comment."""
     if not comment.strip():
         raise ValidationError(_("Say what needs to change in the comment."))
-    return _review_action(material=material, user=user, action="reject", comment=comment)
+    return _review_action(
+        material=material, user=user, action="reject", comment=comment
+    )
 
 
 def material_approve(*, material: Material, user: Any, comment: str = "") -> TaskState:
@@ -115,7 +117,9 @@ def material_approve(*, material: Material, user: Any, comment: str = "") -> Tas
     material.refresh_from_db(fields=["processing_status"])
     if material.processing_status != ProcessingStatus.DONE:
         raise ValidationError(_("The file has not been processed successfully yet."))
-    return _review_action(material=material, user=user, action="approve", comment=comment)
+    return _review_action(
+        material=material, user=user, action="approve", comment=comment
+    )
 
 
 def _review_action(*, material: Material, user: Any, action: str, comment: str):

@@ -90,8 +90,8 @@ def material_thumbnail(request, pk: int):
     return serve_file(
         request,
         material.thumbnail,
-        mime_type="image/png",
-        filename=f"{material.slug}.png",
+        mime_type="image/jpeg",
+        filename=f"{material.slug}.jpg",
     )
 
 
@@ -113,12 +113,18 @@ def _upload_each(request, form: UploadForm) -> list[dict]:
     files = form.cleaned_data["files"]
     results = []
     for upload in files:
-        metadata = {**request.POST.dict(), "grade_levels": form.data.getlist("grade_levels")}
+        metadata = {
+            **request.POST.dict(),
+            "grade_levels": form.data.getlist("grade_levels"),
+        }
         if len(files) > 1:
             metadata["title"] = f"{form.cleaned_data['title']} – {upload.name}"[:255]
         try:
             material = services.material_upload(
-                user=request.user, upload=upload, filename=upload.name, metadata=metadata
+                user=request.user,
+                upload=upload,
+                filename=upload.name,
+                metadata=metadata,
             )
         except ValidationError as error:
             results.append({"name": upload.name, "errors": error.messages})
@@ -189,7 +195,9 @@ def review_decide(request, pk: int):
     comment = form.cleaned_data["comment"] if form.is_valid() else ""
     try:
         if request.POST.get("decision") == "approve":
-            services.material_approve(material=material, user=request.user, comment=comment)
+            services.material_approve(
+                material=material, user=request.user, comment=comment
+            )
             messages.success(request, _("Published: %(title)s") % {"title": material})
         else:
             services.material_request_changes(

@@ -55,9 +55,7 @@ def test_bulk_upload_reports_each_file(client):
         "Phiếu bài tập phân số – anh.png",
         "Phiếu bài tập phân số – bai-1.pdf",
     ]
-    assert set(Material.objects.values_list("processing_status", flat=True)) == {
-        "done"
-    }
+    assert set(Material.objects.values_list("processing_status", flat=True)) == {"done"}
 
 
 def test_only_signed_in_teachers_can_upload(client):
@@ -93,7 +91,7 @@ def test_the_review_queue_is_for_curators_oldest_first(client):
     assert page.index("Cũ nhất") < page.index("Mới hơn")
     assert reverse("materials:thumbnail", args=[materials[0].pk]) in page
     preview = client.get(reverse("materials:thumbnail", args=[materials[0].pk]))
-    assert preview["Content-Type"] == "image/png"
+    assert preview["Content-Type"] == "image/jpeg"
 
     client.post(
         reverse("materials:review_decide", args=[materials[0].pk]),

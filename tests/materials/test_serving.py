@@ -49,13 +49,18 @@ def _body(response) -> bytes:
         ("anh.png", PNG, "image/png", "inline"),
         ("nghe.mp3", MP3, "audio/mpeg", "inline"),
         ("hinh.svg", SVG, "image/svg+xml", "attachment"),
-        ("goi.zip", zip_bytes({"index.html": b"<html></html>"}), "application/zip",
-         "attachment"),
+        (
+            "goi.zip",
+            zip_bytes({"index.html": b"<html></html>"}),
+            "application/zip",
+            "attachment",
+        ),
     ],
     ids=["pdf", "png", "mp3", "svg", "zip"],
 )
-def test_headers_say_exactly_what_the_file_is(client, name, data, content_type,
-                                              disposition):
+def test_headers_say_exactly_what_the_file_is(
+    client, name, data, content_type, disposition
+):
     """Pages and scripts are downloads; PDFs, images and media show inline."""
     material = _published(name, data)
     response = client.get(f"/materials/{material.pk}/download/")
