@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from PIL import Image, ImageDraw, ImageOps
 
+from lms.signals import search_relevant_change
 from materials.models import Material, ProcessingStatus
 from materials.validation import FileRefused, validate_file
 
@@ -252,4 +253,7 @@ def _record_success(material: Material, derived: Derived) -> Material:
     if old_thumbnail and old_thumbnail != thumbnail_name:
         material.thumbnail.storage.delete(old_thumbnail)
     material.refresh_from_db()
+    if material.live:
+        # Published text or facts changed outside the publish cycle.
+        search_relevant_change.send(sender=Material, instance=material)
     return material

@@ -1,28 +1,51 @@
 """Wagtail admin wiring: learning materials as a snippet with review workflow."""
 
+from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+)
 from wagtail.admin.ui.tables import UpdatedAtColumn
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from lms.vocabulary import GradeLevel
 from materials.models import Material
 from materials.permissions import (
     MaterialPermissionPolicy,
     can_edit,
     editable_materials,
+    is_reviewer,
 )
 from materials.tasks import process_material_task
 from materials.validation import validate_file, validate_filename
 
 
 class MaterialAdminForm(WagtailAdminModelForm):
-    """Applies the same file rules as the public upload page."""
+    """Applies the public upload page's rules; teachers cannot pick the author."""
+
+    grade_levels = forms.MultipleChoiceField(
+        label=_("Grade levels"),
+        choices=GradeLevel.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        user = self.for_user
+        if "author" in self.fields and user is not None and not is_reviewer(user):
+            self.fields["author"].disabled = True
+            if self.instance.pk is None:
+                self.initial["author"] = user.pk
+                self.instance.author = user
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
@@ -39,7 +62,6 @@ class MaterialViewSet(SnippetViewSet):
     menu_label = _("Learning materials")
     menu_order = 200
     add_to_admin_menu = True
-    base_form_class = MaterialAdminForm
     list_display = [
         "title",
         "subject",
@@ -50,20 +72,27 @@ class MaterialViewSet(SnippetViewSet):
     ]
     list_filter = ["subject", "material_type", "language", "licence", "live"]
     search_fields = ["title", "description"]
-    panels = [
-        FieldPanel("title"),
-        FieldPanel("description"),
-        FieldPanel("file"),
-        FieldRowPanel(
-            [FieldPanel("subject"), FieldPanel("material_type"), FieldPanel("language")]
-        ),
-        FieldPanel("grade_levels"),
-        FieldPanel("licence"),
-        FieldPanel("keywords"),
-        MultiFieldPanel(
-            [FieldPanel("author"), FieldPanel("co_authors")], heading=_("People")
-        ),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("title"),
+            FieldPanel("description"),
+            FieldPanel("file"),
+            FieldRowPanel(
+                [
+                    FieldPanel("subject"),
+                    FieldPanel("material_type"),
+                    FieldPanel("language"),
+                ]
+            ),
+            FieldPanel("grade_levels"),
+            FieldPanel("licence"),
+            FieldPanel("keywords"),
+            MultiFieldPanel(
+                [FieldPanel("author"), FieldPanel("co_authors")], heading=_("People")
+            ),
+        ],
+        base_form_class=MaterialAdminForm,
+    )
 
     def get_queryset(self, request):
         """Teachers list only their own materials; curators list every one."""
@@ -91,6 +120,7 @@ def refuse_deleting_others_materials(request, instances):
 
 
 def _process_after_save(request, instance):
+    """Files added or replaced in the admin are processed like uploads."""
     if isinstance(instance, Material):
         transaction.on_commit(lambda: process_material_task.enqueue(instance.pk))
 
