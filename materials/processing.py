@@ -7,6 +7,8 @@ the work can be retried.
 
 import hashlib
 import io
+import struct
+import wave
 import zipfile
 from dataclasses import dataclass, field
 from xml.etree import ElementTree
@@ -54,6 +56,7 @@ class Derived:
     mime_type: str
     kind: str
     page_count: int | None = None
+    duration_seconds: int | None = None
     text: str = ""
     thumbnail_jpeg: bytes | None = None
     notes: list[str] = field(default_factory=list)
@@ -98,7 +101,45 @@ def _extract(derived: Derived, data: bytes) -> None:
             )
     elif derived.mime_type.startswith(ODF_PREFIX):
         derived.text = _ooxml_text(data, lambda name: name == "content.xml")
+    elif derived.mime_type == "audio/wav":
+        with wave.open(io.BytesIO(data)) as sound:
+            derived.duration_seconds = round(sound.getnframes() / sound.getframerate())
+    elif derived.mime_type in {"video/mp4", "audio/mp4"}:
+        derived.duration_seconds = _mp4_duration(data)
     derived.text = derived.text[:MAX_TEXT_CHARS]
+
+
+def _mp4_boxes(data: bytes, start: int, end: int):
+    """(type, body start, body end) of the ISO media boxes in data[start:end]."""
+    offset = start
+    while offset + 8 <= end:
+        size, kind = struct.unpack(">I4s", data[offset : offset + 8])
+        header = 8
+        if size == 1:
+            size = struct.unpack(">Q", data[offset + 8 : offset + 16])[0]
+            header = 16
+        elif size == 0:
+            size = end - offset
+        if size < header:
+            return
+        yield kind, offset + header, min(offset + size, end)
+        offset += size
+
+
+def _mp4_duration(data: bytes) -> int | None:
+    """Seconds from the movie header (moov/mvhd), the player's own figure."""
+    for kind, start, end in _mp4_boxes(data, 0, len(data)):
+        if kind != b"moov":
+            continue
+        for inner, body, _end in _mp4_boxes(data, start, end):
+            if inner != b"mvhd":
+                continue
+            if data[body] == 1:
+                timescale, duration = struct.unpack(">IQ", data[body + 20 : body + 32])
+            else:
+                timescale, duration = struct.unpack(">II", data[body + 12 : body + 20])
+            return round(duration / timescale) if timescale else None
+    return None
 
 
 def _is_slide(name: str) -> bool:
@@ -243,6 +284,7 @@ def _record_success(material: Material, derived: Derived) -> Material:
             checksum_sha256=derived.checksum_sha256,
             mime_type=derived.mime_type,
             page_count=derived.page_count,
+            duration_seconds=derived.duration_seconds,
             extracted_text=derived.text,
             thumbnail=thumbnail_name,
             duplicate_of=duplicate,

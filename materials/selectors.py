@@ -94,3 +94,24 @@ def review_queue() -> list[tuple[Material, WorkflowState]]:
         for state in states
         if int(state.object_id) in materials
     ]
+
+
+def courses_using(material: Material) -> list:
+    """Live courses whose pages (course, module or lesson) use ``material``."""
+    from wagtail.models import Page, ReferenceIndex
+
+    from courses.models import CoursePage
+
+    page_type = ContentType.objects.get_for_model(Page)
+    page_ids = (
+        ReferenceIndex.get_references_to(material)
+        .filter(base_content_type=page_type)
+        .values_list("object_id", flat=True)
+    )
+    paths = (
+        Page.objects.live().filter(pk__in=list(page_ids)).values_list("path", flat=True)
+    )
+    prefixes = {
+        path[:end] for path in paths for end in range(Page.steplen, len(path) + 1, 4)
+    }
+    return list(CoursePage.objects.live().filter(path__in=prefixes).order_by("title"))

@@ -54,7 +54,9 @@ def material_detail(request, pk: int, slug: str):
         return redirect(material, permanent=True)
     services.material_record_view(material=material)
     return TemplateResponse(
-        request, "materials/material_detail.html", {"material": material}
+        request,
+        "materials/material_detail.html",
+        {"material": material, "courses": selectors.courses_using(material)},
     )
 
 

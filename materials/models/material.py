@@ -182,6 +182,7 @@ class Material(
         index.SearchField("title", boost=3),
         index.AutocompleteField("title"),
         index.SearchField("description"),
+        index.SearchField("extracted_text"),
         index.FilterField("subject"),
         index.FilterField("material_type"),
         index.FilterField("live"),

@@ -75,3 +75,30 @@ def odt_bytes(paragraphs: list[str]) -> bytes:
 
 PDF = make_pdf("Bai tap", ["Cong tru phan so"])
 PNG = make_image("Anh minh hoa")
+
+
+def wav_bytes(seconds: int, rate: int = 8000) -> bytes:
+    import wave
+
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as sound:
+        sound.setnchannels(1)
+        sound.setsampwidth(1)
+        sound.setframerate(rate)
+        sound.writeframes(b"\x80" * rate * seconds)
+    return buffer.getvalue()
+
+
+def mp4_bytes(seconds: int, timescale: int = 1000) -> bytes:
+    """The boxes a player reads first: ftyp, then moov with its mvhd header."""
+
+    def box(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body) + 8) + kind + body
+
+    mvhd = struct.pack(">B3xIIII", 0, 0, 0, timescale, seconds * timescale)
+    mvhd += b"\x00" * 80
+    return (
+        box(b"ftyp", b"isom\x00\x00\x02\x00isomiso2mp41")
+        + box(b"moov", box(b"mvhd", mvhd))
+        + box(b"mdat", b"\x00" * 256)
+    )

@@ -124,3 +124,22 @@ def test_teachers_see_only_their_own_materials_in_the_admin(client):
     assert (refused.status_code, refused["Location"]) == (302, "/admin/")
     client.force_login(CuratorFactory())
     assert client.get(edit.format(theirs.pk)).status_code == 200
+
+
+def test_the_detail_page_lists_the_courses_that_use_the_material(client):
+    from tests.factories import (
+        CourseModulePageFactory,
+        CoursePageFactory,
+        LessonPageFactory,
+    )
+
+    material = PublishedMaterialFactory(title="Bảng tuần hoàn")
+    course = CoursePageFactory(title="Hóa học cơ bản")
+    module = CourseModulePageFactory(parent=course)
+    LessonPageFactory(
+        parent=module,
+        body=[("material", {"material": material, "note": ""})],
+    )
+    page = client.get(material.get_absolute_url()).content.decode()
+    assert "Courses that use this material" in page
+    assert "Hóa học cơ bản" in page

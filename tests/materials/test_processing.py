@@ -12,7 +12,15 @@ from materials.models import ProcessingStatus
 from materials.processing import process_material
 from tests.factories import MaterialFactory, PublishedMaterialFactory, TeacherFactory
 from tests.factories.materials import material_metadata, uploaded
-from tests.materials.files import PDF, PNG, docx_bytes, odt_bytes, pptx_bytes
+from tests.materials.files import (
+    PDF,
+    PNG,
+    docx_bytes,
+    mp4_bytes,
+    odt_bytes,
+    pptx_bytes,
+    wav_bytes,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -122,3 +130,21 @@ def test_publishing_keeps_facts_found_after_the_revision_was_saved():
     revision.publish()
     material.refresh_from_db()
     assert (material.download_count, material.page_count) == (7, 3)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "mime_type", "seconds"),
+    [
+        ("nghe.wav", wav_bytes(3), "audio/wav", 3),
+        ("xem.mp4", mp4_bytes(125), "video/mp4", 125),
+    ],
+    ids=["wav", "mp4"],
+)
+def test_audio_and_video_get_their_duration_and_a_type_card(
+    name, data, mime_type, seconds
+):
+    material = _upload(name, data)
+    assert material.processing_status == ProcessingStatus.DONE
+    assert material.mime_type == mime_type
+    assert material.duration_seconds == seconds
+    assert material.thumbnail.name
