@@ -20,6 +20,8 @@ from PIL import Image
 
 MAX_FILENAME_LENGTH = 200
 SNIFF_BYTES = 8192
+SCAN_CHUNK_BYTES = 1024 * 1024
+SCAN_OVERLAP = 16
 HTML_MARKERS = (b"<!doctype html", b"<html", b"<script", b"<iframe", b"<body")
 EXECUTABLE_MAGIC = (
     b"MZ",  # Windows PE
@@ -168,18 +170,28 @@ def _sniff_media(head: bytes) -> SniffedFile | None:
 
 
 def _refuse_polyglot(upload: IO[bytes]) -> None:
-    """Refuse a file that is also another type: a zip or a page inside it."""
+    """Refuse a file that is also another type: a zip or a page inside it.
+
+    Reads in chunks (overlapping by a marker's length) so large videos are
+    scanned without being held in memory.
+    """
     upload.seek(0)
-    data = upload.read()
+    seen_zip_parts: set[bytes] = set()
+    tail = b""
+    while chunk := upload.read(SCAN_CHUNK_BYTES):
+        window = tail + chunk
+        lowered = window.lower()
+        seen_zip_parts.update(m for m in (b"PK\x05\x06", b"PK\x01\x02") if m in window)
+        if any(marker in lowered for marker in (b"<script", b"<html", b"<iframe")):
+            upload.seek(0)
+            raise FileRefused(
+                "polyglot", _("The file also contains a web page or script inside it.")
+            )
+        tail = window[-SCAN_OVERLAP:]
     upload.seek(0)
-    lowered = data.lower()
-    if b"PK\x05\x06" in data and b"PK\x01\x02" in data:
+    if len(seen_zip_parts) == 2:
         raise FileRefused(
             "polyglot", _("The file also contains a zip archive hidden inside it.")
-        )
-    if any(marker in lowered for marker in (b"<script", b"<html", b"<iframe")):
-        raise FileRefused(
-            "polyglot", _("The file also contains a web page or script inside it.")
         )
 
 
