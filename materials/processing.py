@@ -10,7 +10,8 @@ import io
 import struct
 import wave
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import IO
 from xml.etree import ElementTree
 
 import pypdfium2
@@ -25,6 +26,7 @@ from materials.models import Material, ProcessingStatus
 from materials.validation import FileRefused, validate_file
 
 THUMBNAIL_SIZE = (480, 480)
+CHUNK_BYTES = 1024 * 1024
 MAX_TEXT_CHARS = 500_000
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PPTX = "application/vnd.openxmlformats-officedocument.presentationml.presentation"
@@ -59,64 +61,87 @@ class Derived:
     duration_seconds: int | None = None
     text: str = ""
     thumbnail_jpeg: bytes | None = None
-    notes: list[str] = field(default_factory=list)
 
 
-def derive(data: bytes) -> Derived:
-    """Run every step over ``data``; raises ProcessingError naming the step."""
+def derive(source: IO[bytes]) -> Derived:
+    """Run every step over a seekable file; raises ProcessingError naming it.
+
+    Steps read only what they need (whole documents, headers of media), so
+    a large video is checksummed and checked without being held in memory.
+    """
     try:
-        sniffed = validate_file(io.BytesIO(data))
+        sniffed = validate_file(source)
     except FileRefused as error:
         raise ProcessingError(_("checking the file"), error.messages[0]) from error
+    size, checksum = _size_and_checksum(source)
     derived = Derived(
-        file_size=len(data),
-        checksum_sha256=hashlib.sha256(data).hexdigest(),
+        file_size=size,
+        checksum_sha256=checksum,
         mime_type=sniffed.mime_type,
         kind=sniffed.kind,
     )
-    _run_step(_("reading pages and text"), _extract, derived, data)
-    _run_step(_("making the thumbnail"), _thumbnail, derived, data)
+    _run_step(_("reading pages and text"), _extract, derived, source)
+    _run_step(_("making the thumbnail"), _thumbnail, derived, source)
     return derived
 
 
-def _run_step(name: str, step, derived: Derived, data: bytes) -> None:
+def _size_and_checksum(source: IO[bytes]) -> tuple[int, str]:
+    source.seek(0)
+    digest, size = hashlib.sha256(), 0
+    while chunk := source.read(CHUNK_BYTES):
+        digest.update(chunk)
+        size += len(chunk)
+    return size, digest.hexdigest()
+
+
+def _read_all(source: IO[bytes]) -> bytes:
+    source.seek(0)
+    return source.read()
+
+
+def _run_step(name: str, step, derived: Derived, source: IO[bytes]) -> None:
     try:
-        step(derived, data)
+        source.seek(0)
+        step(derived, source)
     except ProcessingError:
         raise
     except Exception as error:  # a broken file may fail in any library
         raise ProcessingError(name, f"{type(error).__name__}: {error}") from error
 
 
-def _extract(derived: Derived, data: bytes) -> None:
+def _extract(derived: Derived, source: IO[bytes]) -> None:
     if derived.mime_type == "application/pdf":
-        derived.page_count, derived.text = _pdf_pages_and_text(data)
+        derived.page_count, derived.text = _pdf_pages_and_text(_read_all(source))
     elif derived.mime_type == DOCX:
-        derived.text = _ooxml_text(data, lambda name: name == "word/document.xml")
+        derived.text = _ooxml_text(source, lambda name: name == "word/document.xml")
     elif derived.mime_type == PPTX:
-        derived.text = _ooxml_text(data, _is_slide)
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        derived.text = _ooxml_text(source, _is_slide)
+        with zipfile.ZipFile(source) as archive:
             derived.page_count = sum(
                 1 for n in archive.namelist() if _is_slide(n) and n.endswith(".xml")
             )
     elif derived.mime_type.startswith(ODF_PREFIX):
-        derived.text = _ooxml_text(data, lambda name: name == "content.xml")
+        derived.text = _ooxml_text(source, lambda name: name == "content.xml")
     elif derived.mime_type == "audio/wav":
-        with wave.open(io.BytesIO(data)) as sound:
+        with wave.open(source) as sound:
             derived.duration_seconds = round(sound.getnframes() / sound.getframerate())
     elif derived.mime_type in {"video/mp4", "audio/mp4"}:
-        derived.duration_seconds = _mp4_duration(data)
+        derived.duration_seconds = _mp4_duration(source)
     derived.text = derived.text[:MAX_TEXT_CHARS]
 
 
-def _mp4_boxes(data: bytes, start: int, end: int):
-    """(type, body start, body end) of the ISO media boxes in data[start:end]."""
+def _mp4_boxes(source: IO[bytes], start: int, end: int):
+    """(type, body start, body end) of the ISO media boxes between two offsets."""
     offset = start
     while offset + 8 <= end:
-        size, kind = struct.unpack(">I4s", data[offset : offset + 8])
+        source.seek(offset)
+        head = source.read(16)
+        if len(head) < 8:
+            return
+        size, kind = struct.unpack(">I4s", head[:8])
         header = 8
-        if size == 1:
-            size = struct.unpack(">Q", data[offset + 8 : offset + 16])[0]
+        if size == 1 and len(head) == 16:
+            size = struct.unpack(">Q", head[8:16])[0]
             header = 16
         elif size == 0:
             size = end - offset
@@ -126,18 +151,22 @@ def _mp4_boxes(data: bytes, start: int, end: int):
         offset += size
 
 
-def _mp4_duration(data: bytes) -> int | None:
+def _mp4_duration(source: IO[bytes]) -> int | None:
     """Seconds from the movie header (moov/mvhd), the player's own figure."""
-    for kind, start, end in _mp4_boxes(data, 0, len(data)):
+    source.seek(0, io.SEEK_END)
+    total = source.tell()
+    for kind, start, end in list(_mp4_boxes(source, 0, total)):
         if kind != b"moov":
             continue
-        for inner, body, _end in _mp4_boxes(data, start, end):
+        for inner, body, _end in list(_mp4_boxes(source, start, end)):
             if inner != b"mvhd":
                 continue
-            if data[body] == 1:
-                timescale, duration = struct.unpack(">IQ", data[body + 20 : body + 32])
+            source.seek(body)
+            header = source.read(32)
+            if header[0] == 1:
+                timescale, duration = struct.unpack(">IQ", header[20:32])
             else:
-                timescale, duration = struct.unpack(">II", data[body + 12 : body + 20])
+                timescale, duration = struct.unpack(">II", header[12:20])
             return round(duration / timescale) if timescale else None
     return None
 
@@ -160,9 +189,10 @@ def _pdf_pages_and_text(data: bytes) -> tuple[int, str]:
         document.close()
 
 
-def _ooxml_text(data: bytes, wanted) -> str:
-    """Text runs of the XML parts ``wanted`` picks, in part order, by paragraph."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+def _ooxml_text(source: IO[bytes], wanted) -> str:
+    """Text of the XML parts ``wanted`` picks, in part order, by paragraph."""
+    source.seek(0)
+    with zipfile.ZipFile(source) as archive:
         names = sorted(
             (n for n in archive.namelist() if wanted(n) and n.endswith(".xml")),
             key=_natural_key,
@@ -188,11 +218,11 @@ def _xml_text(xml: bytes) -> str:
     return "\n".join(lines)
 
 
-def _thumbnail(derived: Derived, data: bytes) -> None:
+def _thumbnail(derived: Derived, source: IO[bytes]) -> None:
     if derived.mime_type == "application/pdf":
-        image = _pdf_first_page(data)
+        image = _pdf_first_page(_read_all(source))
     elif derived.kind == "image" and derived.mime_type != "image/svg+xml":
-        image = Image.open(io.BytesIO(data))
+        image = Image.open(source)
         image = ImageOps.exif_transpose(image)
     else:
         image = _type_icon(derived)
@@ -240,9 +270,8 @@ def process_material(material_id: int) -> Material:
     )
     latest = material.get_latest_revision_as_object()
     try:
-        with latest.file.open("rb") as handle:
-            data = handle.read()
-        derived = derive(data)
+        with latest.file.storage.open(latest.file.name, "rb") as handle:
+            derived = derive(handle)
     except ProcessingError as error:
         return _record_failure(material, str(error))
     except OSError as error:
