@@ -65,6 +65,12 @@ def serve_file(
     return response
 
 
+def is_first_request(request: HttpRequest) -> bool:
+    """False for a player's follow-up Range request in the middle of a file."""
+    match = RANGE_PATTERN.match(request.headers.get("Range", "").strip())
+    return match is None or match.group(1) == "0"
+
+
 def _ranged(mime_type: str) -> bool:
     return mime_type.startswith(INLINE_PREFIXES)
 
@@ -74,6 +80,8 @@ def _local_response(
 ) -> HttpResponse:
     size = file.storage.size(file.name)
     header = request.headers.get("Range", "") if ranges else ""
+    if not RANGE_PATTERN.match(header.strip()):
+        header = ""  # absent, or a form we do not serve: send the whole file
     start, end = 0, size - 1
     status = 200
     if header:

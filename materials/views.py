@@ -19,7 +19,7 @@ from materials import selectors, services
 from materials.forms import ReviewForm, UploadForm
 from materials.models import Material
 from materials.permissions import can_see_draft, is_reviewer, is_teacher
-from materials.serving import serve_file
+from materials.serving import is_first_request, serve_file
 
 PAGE_SIZE = 24
 
@@ -79,8 +79,8 @@ def material_download(request, pk: int):
         mime_type=material.mime_type,
         filename=version.original_filename or material.original_filename,
     )
-    continuing = request.headers.get("Range", "bytes=0-").split("=")[-1][:2] != "0-"
-    if material.live and response.status_code in {200, 206, 302} and not continuing:
+    counted = response.status_code in {200, 206, 302} and is_first_request(request)
+    if material.live and counted:
         services.material_record_download(material=material)
     return response
 
