@@ -1,5 +1,7 @@
 """Wagtail admin wiring: learning materials as a snippet with review workflow."""
 
+import functools
+
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -98,25 +100,38 @@ class MaterialViewSet(SnippetViewSet):
         """Teachers list only their own materials; curators list every one."""
         return editable_materials(request.user)
 
+    def get_urlpatterns(self):
+        """Every view of one material (edit, history, lock, workflow...) is
+        guarded, so no admin URL shows a teacher someone else's material."""
+        patterns = super().get_urlpatterns()
+        for pattern in patterns:
+            pattern.callback = _only_editors(pattern.callback)
+        return patterns
+
+
+def _only_editors(view):
+    @functools.wraps(view)
+    def guarded(request, *args, **kwargs):
+        pk = str(kwargs.get("pk", ""))
+        if pk.isdigit():
+            material = Material.objects.filter(pk=int(pk)).first()
+            if material is not None and not can_edit(request.user, material):
+                raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return guarded
+
 
 register_permission_policy(Material, MaterialPermissionPolicy(Material))
 register_snippet(MaterialViewSet)
 
 
-def _refuse_others(request, instance) -> None:
-    if isinstance(instance, Material) and not can_edit(request.user, instance):
-        raise PermissionDenied
-
-
-@hooks.register("before_edit_snippet")
-def refuse_editing_others_materials(request, instance):
-    _refuse_others(request, instance)
-
-
 @hooks.register("before_delete_snippet")
 def refuse_deleting_others_materials(request, instances):
+    """Bulk deletion names materials in the query string, not the URL."""
     for instance in instances:
-        _refuse_others(request, instance)
+        if isinstance(instance, Material) and not can_edit(request.user, instance):
+            raise PermissionDenied
 
 
 def _process_after_save(request, instance):
