@@ -138,3 +138,21 @@ def test_missing_or_too_long_metadata_is_refused(settings, metadata, field):
     """The error is attached to the field that broke the rule."""
     error = _refused(settings, PDF, **metadata)
     assert field in error.message_dict
+
+
+def test_a_database_failure_after_storing_removes_the_file(settings, monkeypatch):
+    """The file is written before the row; if the row fails the file goes too."""
+
+    def fail(*args, **kwargs):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr(Material, "save_revision", fail)
+    with pytest.raises(RuntimeError):
+        services.material_upload(
+            user=TeacherFactory(),
+            upload=uploaded("bai.pdf", PDF),
+            filename="bai.pdf",
+            metadata=material_metadata(),
+        )
+    assert Material.objects.count() == 0
+    assert _stored_files(settings) == []
