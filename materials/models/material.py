@@ -37,7 +37,6 @@ OBJECT_LEVEL_FIELDS = (
     "view_count",
     "download_count",
     "archived_at",
-    "author_id",
     "created_at",
 )
 
