@@ -7,16 +7,16 @@ reads why and the caller can stop before anything is stored.
 import io
 import unicodedata
 import warnings
-import zipfile
-from dataclasses import dataclass
 from typing import IO
 from xml.etree import ElementTree
 
 import pypdfium2
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from PIL import Image
+
+from materials.validation.base import FileRefused, SniffedFile
+from materials.validation.zips import check_zip
 
 MAX_FILENAME_LENGTH = 200
 SNIFF_BYTES = 8192
@@ -39,41 +39,8 @@ IMAGE_FORMATS = {
     "GIF": "image/gif",
     "WEBP": "image/webp",
 }
-OFFICE_MARKERS = {
-    "word/document.xml": (
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "document",
-    ),
-    "ppt/presentation.xml": (
-        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        "document",
-    ),
-    "xl/workbook.xml": (
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "document",
-    ),
-}
-ODF_TYPES = {
-    "application/vnd.oasis.opendocument.text",
-    "application/vnd.oasis.opendocument.presentation",
-    "application/vnd.oasis.opendocument.spreadsheet",
-}
 SVG_NAMESPACE = "{http://www.w3.org/2000/svg}"
 SVG_FORBIDDEN_TAGS = {"script", "foreignobject", "iframe", "embed", "object"}
-
-
-class FileRefused(ValidationError):
-    """A file broke ``rule``; the message tells the teacher which and why."""
-
-    def __init__(self, rule: str, message: str):
-        super().__init__(message, code=rule)
-        self.rule = rule
-
-
-@dataclass(frozen=True)
-class SniffedFile:
-    mime_type: str
-    kind: str  # document, image, audio, video or package
 
 
 def validate_filename(name: str) -> str:
@@ -128,7 +95,7 @@ def _sniff(upload: IO[bytes], head: bytes) -> SniffedFile:
     if head.startswith(b"%PDF-"):
         return _check_pdf(upload)
     if head.startswith(b"PK\x03\x04"):
-        return _check_zip(upload)
+        return check_zip(upload)
     if _looks_like_svg(head):
         return _check_svg(upload)
     media = _sniff_media(head)
@@ -278,79 +245,6 @@ def _check_svg(upload: IO[bytes]) -> SniffedFile:
     return SniffedFile("image/svg+xml", "image")
 
 
-def _check_zip(upload: IO[bytes]) -> SniffedFile:
-    try:
-        archive = zipfile.ZipFile(upload)
-        entries = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as error:
-        raise FileRefused(
-            "corrupt_zip", _("The zip archive is damaged and cannot be opened.")
-        ) from error
-    try:
-        _check_zip_entries(entries)
-        return _zip_type(archive)
-    finally:
-        archive.close()
-        upload.seek(0)
-
-
-def _check_zip_entries(entries: list[zipfile.ZipInfo]) -> None:
-    if len(entries) > settings.MATERIALS_MAX_ZIP_ENTRIES:
-        raise FileRefused(
-            "zip_too_many_entries",
-            _("The zip archive has more than %(limit)d files.")
-            % {"limit": settings.MATERIALS_MAX_ZIP_ENTRIES},
-        )
-    for entry in entries:
-        _check_zip_entry(entry)
-    compressed = sum(entry.compress_size for entry in entries)
-    uncompressed = sum(entry.file_size for entry in entries)
-    if uncompressed > settings.MATERIALS_MAX_ZIP_UNCOMPRESSED_BYTES:
-        raise FileRefused(
-            "zip_too_large_uncompressed",
-            _("The zip archive would unpack to more than the allowed size."),
-        )
-    if uncompressed > max(compressed, 1) * settings.MATERIALS_MAX_ZIP_RATIO:
-        raise FileRefused(
-            "zip_compression_ratio",
-            _("The zip archive is compressed more than %(ratio)d to 1 (a zip bomb?).")
-            % {"ratio": settings.MATERIALS_MAX_ZIP_RATIO},
-        )
-
-
-def _check_zip_entry(entry: zipfile.ZipInfo) -> None:
-    name = entry.filename
-    parts = name.replace("\\", "/").split("/")
-    if name.startswith(("/", "\\")) or (len(name) > 1 and name[1] == ":"):
-        raise FileRefused(
-            "zip_absolute_path",
-            _("The zip archive contains an absolute path: %(name)s") % {"name": name},
-        )
-    if ".." in parts:
-        raise FileRefused(
-            "zip_path_traversal",
-            _("The zip archive contains a path leaving its folder: %(name)s")
-            % {"name": name},
-        )
-    if (entry.external_attr >> 16) & 0o170000 == 0o120000:
-        raise FileRefused(
-            "zip_symlink",
-            _("The zip archive contains a symbolic link: %(name)s") % {"name": name},
-        )
-
-
-def _zip_type(archive: zipfile.ZipFile) -> SniffedFile:
-    names = set(archive.namelist())
-    if "mimetype" in names:
-        declared = archive.read("mimetype").decode("ascii", "replace").strip()
-        if declared in ODF_TYPES:
-            return SniffedFile(declared, "document")
-    for marker, (mime_type, kind) in OFFICE_MARKERS.items():
-        if marker in names:
-            return SniffedFile(mime_type, kind)
-    return SniffedFile("application/zip", "package")
-
-
 def _check_size(sniffed: SniffedFile, size: int) -> None:
     limit = settings.MATERIALS_MAX_UPLOAD_BYTES[sniffed.kind]
     if size > limit:
@@ -359,3 +253,6 @@ def _check_size(sniffed: SniffedFile, size: int) -> None:
             _("The file is larger than %(limit)s MB, the limit for this type.")
             % {"limit": f"{limit / 1024 / 1024:g}"},
         )
+
+
+__all__ = ["FileRefused", "SniffedFile", "validate_file", "validate_filename"]
