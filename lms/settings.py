@@ -426,3 +426,36 @@ ACCOUNTS_SIGN_IN_LOCKOUT_SECONDS = env_int(
     "ACCOUNTS_SIGN_IN_LOCKOUT_SECONDS", 900, minimum=1
 )
 CERTIFICATE_ISSUER = env_str("CERTIFICATE_ISSUER", WAGTAIL_SITE_NAME)
+# Learning materials (materials app): private file storage, upload limits.
+# Material files are never under MEDIA_ROOT: drafts must only go out through
+# the materials download view, which checks who is asking. Without a bucket
+# they go to MATERIALS_PRIVATE_ROOT, or to "<MEDIA_ROOT>-private" beside it.
+MATERIALS_PRIVATE_ROOT = env_str("MATERIALS_PRIVATE_ROOT") or None
+if AWS_STORAGE_BUCKET_NAME:
+    STORAGES["materials"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **DEFAULT_STORAGE["OPTIONS"],
+            "location": "private",
+            "custom_domain": None,
+            "signature_version": "s3v4",
+            "querystring_auth": True,
+            "querystring_expire": env_int(
+                "MATERIALS_PRESIGNED_URL_SECONDS", 120, minimum=1
+            ),
+        },
+    }
+MATERIALS_MAX_UPLOAD_BYTES = {
+    "document": env_int("MATERIALS_MAX_DOCUMENT_MB", 50, minimum=1) * 1024 * 1024,
+    "image": env_int("MATERIALS_MAX_IMAGE_MB", 20, minimum=1) * 1024 * 1024,
+    "audio": env_int("MATERIALS_MAX_AUDIO_MB", 200, minimum=1) * 1024 * 1024,
+    "video": env_int("MATERIALS_MAX_VIDEO_MB", 1024, minimum=1) * 1024 * 1024,
+    "package": env_int("MATERIALS_MAX_PACKAGE_MB", 300, minimum=1) * 1024 * 1024,
+}
+MATERIALS_MAX_IMAGE_PIXELS = env_int("MATERIALS_MAX_IMAGE_PIXELS", 50_000_000)
+MATERIALS_MAX_ZIP_ENTRIES = env_int("MATERIALS_MAX_ZIP_ENTRIES", 5_000, minimum=1)
+MATERIALS_MAX_ZIP_RATIO = env_int("MATERIALS_MAX_ZIP_RATIO", 100, minimum=1)
+MATERIALS_MAX_ZIP_UNCOMPRESSED_BYTES = (
+    env_int("MATERIALS_MAX_ZIP_UNCOMPRESSED_MB", 2048, minimum=1) * 1024 * 1024
+)
+MATERIALS_MAX_FILES_PER_UPLOAD = env_int("MATERIALS_MAX_FILES_PER_UPLOAD", 20)

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from taggit.models import Tag
@@ -18,6 +17,7 @@ from lms.demo_files import make_image, make_pdf
 from lms.text import ascii_slug
 from lms.vocabulary import Language, Licence, MaterialType, Subject
 from materials.models import Material, MaterialKeyword, ProcessingStatus
+from materials.storage import get_private_storage
 
 BATCH_SIZE = 500
 LICENCES = (Licence.CC_BY, Licence.CC_BY_SA, Licence.CC_BY_NC, Licence.CC0)
@@ -115,15 +115,16 @@ def _create_batch(specs: list[MaterialSpec], authors: list[User], offset: int) -
             Material.objects.bulk_create(materials)
             _tag(materials, specs)
     except BaseException:
+        storage = get_private_storage()
         for name in saved_files:
-            default_storage.delete(name)
+            storage.delete(name)
         raise
 
 
 def _build(spec: MaterialSpec, author: User, number: int, saved: list[str]) -> Material:
     content, extension, mime_type, pages = _file_for(spec)
     slug = ascii_slug(spec.title, fallback="material")
-    name = default_storage.save(
+    name = get_private_storage().save(
         f"materials/demo/{slug[:80]}.{extension}", ContentFile(content)
     )
     saved.append(name)
@@ -194,3 +195,18 @@ def _unique_tag_slug(name: str) -> str:
         suffix += 1
         slug = f"{base}-{suffix}"
     return slug
+
+
+def process_demo_materials(*, limit: int) -> int:
+    """Queue the processing pipeline (thumbnails and all) for the first demo
+    materials that have none yet; large benchmark sets skip the rest."""
+    from materials.tasks import process_material_task
+
+    pending = list(
+        Material.objects.filter(thumbnail="")
+        .order_by("pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+    for material_id in pending:
+        process_material_task.enqueue(material_id)
+    return len(pending)

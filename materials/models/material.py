@@ -18,6 +18,27 @@ from wagtail.search import index
 
 from lms.text import ascii_slug
 from lms.vocabulary import GradeLevel, Language, Licence, MaterialType, Subject
+from materials.storage import get_private_storage
+
+# Facts about the stored file and its use belong to the material as a whole,
+# not to one revision: publishing an older revision must not roll them back.
+OBJECT_LEVEL_FIELDS = (
+    "file_size",
+    "mime_type",
+    "checksum_sha256",
+    "page_count",
+    "duration_seconds",
+    "thumbnail",
+    "extracted_text",
+    "processing_status",
+    "processing_error",
+    "processed_at",
+    "duplicate_of_id",
+    "view_count",
+    "download_count",
+    "archived_at",
+    "created_at",
+)
 
 
 class ProcessingStatus(models.TextChoices):
@@ -94,7 +115,12 @@ class Material(
         related_name="co_authored_materials",
     )
 
-    file = models.FileField(_("file"), upload_to=material_upload_path, max_length=500)
+    file = models.FileField(
+        _("file"),
+        upload_to=material_upload_path,
+        storage=get_private_storage,
+        max_length=500,
+    )
     original_filename = models.CharField(_("original file name"), max_length=255)
     file_size = models.PositiveBigIntegerField(_("file size in bytes"), default=0)
     mime_type = models.CharField(_("MIME type"), max_length=127, blank=True)
@@ -106,7 +132,11 @@ class Material(
         _("duration in seconds"), null=True, blank=True
     )
     thumbnail = models.ImageField(
-        _("thumbnail"), upload_to="thumbnails/%Y/%m/", blank=True, max_length=500
+        _("thumbnail"),
+        upload_to="thumbnails/%Y/%m/",
+        storage=get_private_storage,
+        blank=True,
+        max_length=500,
     )
     extracted_text = models.TextField(_("extracted text"), blank=True, editable=False)
 
@@ -118,6 +148,19 @@ class Material(
     )
     processing_error = models.TextField(_("processing error"), blank=True)
     processed_at = models.DateTimeField(_("processed at"), null=True, blank=True)
+    duplicate_of = models.ForeignKey(
+        "self",
+        verbose_name=_("same file as"),
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("A published material whose file has the same checksum."),
+    )
+    archived_at = models.DateTimeField(
+        _("archived at"), null=True, blank=True, editable=False
+    )
 
     view_count = models.PositiveBigIntegerField(_("views"), default=0)
     download_count = models.PositiveBigIntegerField(_("downloads"), default=0)
@@ -138,6 +181,7 @@ class Material(
         index.SearchField("title", boost=3),
         index.AutocompleteField("title"),
         index.SearchField("description"),
+        index.SearchField("extracted_text"),
         index.FilterField("subject"),
         index.FilterField("material_type"),
         index.FilterField("live"),
@@ -163,6 +207,21 @@ class Material(
 
     def get_absolute_url(self) -> str:
         return reverse("materials:detail", kwargs={"pk": self.pk, "slug": self.slug})
+
+    def with_content_json(self, content):
+        """Keep file facts and counters from the row when a revision is loaded.
+
+        Processing and downloads update the row after the revision was saved;
+        without this, publishing that revision would restore stale values.
+        """
+        obj = super().with_content_json(content)
+        for name in OBJECT_LEVEL_FIELDS:
+            setattr(obj, name, getattr(self, name))
+        return obj
+
+    @property
+    def is_archived(self) -> bool:
+        return self.archived_at is not None
 
     @property
     def revisions(self):

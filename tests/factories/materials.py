@@ -66,3 +66,26 @@ class MaterialDocumentFactory(factory.django.DjangoModelFactory):
     file = factory.LazyAttribute(
         lambda document: ContentFile(make_pdf(document.title), name="tai-lieu.pdf")
     )
+
+
+def material_metadata(**overrides) -> dict:
+    """Form data describing a material, as the upload page posts it."""
+    data = {
+        "title": "Phiếu bài tập phân số",
+        "description": "Luyện tập cộng trừ phân số.",
+        "subject": Subject.MATHEMATICS.value,
+        "grade_levels": [GradeLevel.GRADE_6.value],
+        "language": Language.VIETNAMESE.value,
+        "material_type": MaterialType.WORKSHEET.value,
+        "licence": Licence.CC_BY.value,
+        "keywords": "phân số, luyện tập",
+    }
+    data.update(overrides)
+    return data
+
+
+def uploaded(name: str, data: bytes, content_type: str = "application/octet-stream"):
+    """An uploaded file as Django hands it to a view."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, data, content_type=content_type)

@@ -39,6 +39,9 @@ def test_seed_demo_creates_accounts_courses_and_published_materials():
     assert material.file.storage.exists(material.file.name)
     assert material.file_size == material.file.size
     assert len(material.checksum_sha256) == 64
+    material.refresh_from_db()
+    assert material.thumbnail, "demo materials get thumbnails from the pipeline"
+    assert material.processing_status == "done"
 
 
 def test_seed_demo_twice_neither_fails_nor_duplicates():

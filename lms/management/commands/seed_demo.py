@@ -4,11 +4,12 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from lms.demo.courses import seed_courses
-from lms.demo.materials import seed_materials
+from lms.demo.materials import process_demo_materials, seed_materials
 from lms.demo.people import DEMO_ACCOUNTS, ensure_demo_accounts
 
 DEFAULT_MATERIALS = 72
 DEFAULT_COURSES = 13
+PROCESSED_MATERIALS = 120
 
 
 class Command(BaseCommand):
@@ -36,6 +37,7 @@ class Command(BaseCommand):
         new_materials = seed_materials(
             count=materials, authors=teachers, report=self._progress("materials")
         )
+        processed = process_demo_materials(limit=PROCESSED_MATERIALS)
         new_courses = seed_courses(
             count=courses,
             teachers=teachers,
@@ -45,7 +47,8 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {new_materials} new materials, "
-                f"{new_courses} new courses."
+                f"{new_courses} new courses, {processed} materials sent for "
+                "processing."
             )
         )
         self._print_accounts()
