@@ -11,6 +11,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("materials/", include("materials.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("opendata.urls")),
 ]
 
 if settings.DEBUG:
