@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from xml.etree import ElementTree as ET
 
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils import translation
+from lxml import etree as ET
 
 from courses.models import CoursePage
 from lms.vocabulary import GradeLevel
@@ -29,6 +29,7 @@ from opendata.oai.xml import (
     OAI_DC_SCHEMA,
     XSI_NS,
     q,
+    root_element,
     sub,
 )
 
@@ -62,21 +63,21 @@ class MetadataFormat:
     schema: str
     namespace: str
     kinds: frozenset[str]
-    write: Callable[[Item, HttpRequest], ET.Element]
+    write: Callable[[Item, HttpRequest], ET._Element]
 
 
-def _text(parent: ET.Element, namespace: str, tag: str, value: object) -> None:
+def _text(parent: ET._Element, namespace: str, tag: str, value: object) -> None:
     if value not in (None, ""):
         sub(parent, q(namespace, tag), value)
 
 
-def _dc_root() -> ET.Element:
-    root = ET.Element(q(OAI_DC_NS, "dc"))
+def _dc_root() -> ET._Element:
+    root = root_element(q(OAI_DC_NS, "dc"), {"oai_dc": OAI_DC_NS, "dc": DC_NS})
     root.set(q(XSI_NS, "schemaLocation"), f"{OAI_DC_NS} {OAI_DC_SCHEMA}")
     return root
 
 
-def write_dc(item: Item, request: HttpRequest) -> ET.Element:
+def write_dc(item: Item, request: HttpRequest) -> ET._Element:
     """Unqualified Dublin Core, values in the site's main language."""
     with translation.override(settings.LANGUAGE_CODE):
         root = _dc_root()
@@ -87,7 +88,7 @@ def write_dc(item: Item, request: HttpRequest) -> ET.Element:
     return root
 
 
-def _material_dc(root: ET.Element, material: Material, request: HttpRequest) -> None:
+def _material_dc(root: ET._Element, material: Material, request: HttpRequest) -> None:
     def dc(tag: str, value: object) -> None:
         _text(root, DC_NS, tag, value)
 
@@ -111,7 +112,7 @@ def _material_dc(root: ET.Element, material: Material, request: HttpRequest) -> 
     dc("rights", material.licence_url or material.get_licence_display())
 
 
-def _course_dc(root: ET.Element, course: CoursePage, request: HttpRequest) -> None:
+def _course_dc(root: ET._Element, course: CoursePage, request: HttpRequest) -> None:
     def dc(tag: str, value: object) -> None:
         _text(root, DC_NS, tag, value)
 
@@ -131,22 +132,22 @@ def _course_dc(root: ET.Element, course: CoursePage, request: HttpRequest) -> No
     dc("rights", course.licence_url or course.get_licence_display())
 
 
-def _lom(parent: ET.Element, tag: str, value: object = None) -> ET.Element:
+def _lom(parent: ET._Element, tag: str, value: object = None) -> ET._Element:
     return sub(parent, q(LOM_NS, tag), value)
 
 
-def _langstring(parent: ET.Element, tag: str, text: str, language: str) -> None:
+def _langstring(parent: ET._Element, tag: str, text: str, language: str) -> None:
     if text:
         sub(_lom(parent, tag), q(LOM_NS, "string"), text, language=language)
 
 
-def _vocab(parent: ET.Element, tag: str, value: str) -> None:
+def _vocab(parent: ET._Element, tag: str, value: str) -> None:
     element = _lom(parent, tag)
     _lom(element, "source", "LOMv1.0")
     _lom(element, "value", value)
 
 
-def _lom_duration(parent: ET.Element, tag: str, seconds: int | None) -> None:
+def _lom_duration(parent: ET._Element, tag: str, seconds: int | None) -> None:
     duration = describe.iso_duration(seconds)
     if duration:
         _lom(_lom(parent, tag), "duration", duration)
@@ -165,12 +166,12 @@ def _context_for(grade: str) -> str:
     return "training"
 
 
-def write_lom(item: Item, request: HttpRequest) -> ET.Element:
+def write_lom(item: Item, request: HttpRequest) -> ET._Element:
     """An IEEE LOM 1484.12.3 record with the LOMv1.0 vocabularies."""
     with translation.override(settings.LANGUAGE_CODE):
         obj = item.obj
         is_material = isinstance(obj, Material)
-        root = ET.Element(q(LOM_NS, "lom"))
+        root = root_element(q(LOM_NS, "lom"), {None: LOM_NS})
         root.set(q(XSI_NS, "schemaLocation"), f"{LOM_NS} {LOM_SCHEMA}")
         url = (
             describe.material_url(obj, request)

@@ -6,14 +6,13 @@ specification requires; harvesters read the codes, not the status.
 
 from __future__ import annotations
 
-from xml.etree import ElementTree as ET
-
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
+from lxml import etree as ET
 
 from opendata.oai import records, tokens
 from opendata.oai.arguments import parse_arguments, parse_range, parse_verb
@@ -28,6 +27,7 @@ from opendata.oai.xml import (
     datestamp,
     oai,
     q,
+    root_element,
     serialise,
     sub,
 )
@@ -42,7 +42,7 @@ def base_url(request: HttpRequest) -> str:
 def endpoint(request: HttpRequest) -> HttpResponse:
     """Answer one OAI-PMH request given by GET query or POST form."""
     params = request.GET if request.method == "GET" else request.POST
-    root = ET.Element(q(OAI_NS, "OAI-PMH"))
+    root = root_element(q(OAI_NS, "OAI-PMH"), {None: OAI_NS})
     root.set(q(XSI_NS, "schemaLocation"), f"{OAI_NS} {OAI_SCHEMA}")
     oai(root, "responseDate", datestamp(timezone.now()))
     echo = oai(root, "request", base_url(request))
@@ -51,14 +51,20 @@ def endpoint(request: HttpRequest) -> HttpResponse:
         arguments = parse_arguments(verb, params)
         for name, value in {"verb": verb, **arguments}.items():
             echo.set(name, value)
-        root.append(VERB_HANDLERS[verb](request, arguments))
+        container = oai(root, verb)
+        try:
+            VERB_HANDLERS[verb](request, arguments, container)
+        except OaiError:
+            root.remove(container)
+            raise
     except OaiError as error:
         oai(root, "error", error.message, code=error.code)
     return HttpResponse(serialise(root), content_type="text/xml; charset=utf-8")
 
 
-def identify(request: HttpRequest, arguments: dict[str, str]) -> ET.Element:
-    element = ET.Element(q(OAI_NS, "Identify"))
+def identify(
+    request: HttpRequest, arguments: dict[str, str], element: ET._Element
+) -> None:
     oai(element, "repositoryName", settings.OAI_REPOSITORY_NAME)
     oai(element, "baseURL", base_url(request))
     oai(element, "protocolVersion", "2.0")
@@ -69,7 +75,8 @@ def identify(request: HttpRequest, arguments: dict[str, str]) -> ET.Element:
     oai(element, "deletedRecord", "persistent")
     oai(element, "granularity", "YYYY-MM-DDThh:mm:ssZ")
     description = oai(element, "description")
-    identifier = sub(description, q(OAI_ID_NS, "oai-identifier"))
+    identifier = root_element(q(OAI_ID_NS, "oai-identifier"), {None: OAI_ID_NS})
+    description.append(identifier)
     identifier.set(q(XSI_NS, "schemaLocation"), f"{OAI_ID_NS} {OAI_ID_SCHEMA}")
     sub(identifier, q(OAI_ID_NS, "scheme"), "oai")
     sub(
@@ -83,12 +90,11 @@ def identify(request: HttpRequest, arguments: dict[str, str]) -> ET.Element:
         q(OAI_ID_NS, "sampleIdentifier"),
         records.make_identifier("material", 1),
     )
-    return element
 
 
 def list_metadata_formats(
-    request: HttpRequest, arguments: dict[str, str]
-) -> ET.Element:
+    request: HttpRequest, arguments: dict[str, str], element: ET._Element
+) -> None:
     available = list(FORMATS.values())
     if "identifier" in arguments:
         item = _item_for(arguments["identifier"])
@@ -98,49 +104,53 @@ def list_metadata_formats(
                 "noMetadataFormats",
                 _("No metadata formats are available for this item."),
             )
-    element = ET.Element(q(OAI_NS, "ListMetadataFormats"))
     for fmt in available:
         entry = oai(element, "metadataFormat")
         oai(entry, "metadataPrefix", fmt.prefix)
         oai(entry, "schema", fmt.schema)
         oai(entry, "metadataNamespace", fmt.namespace)
-    return element
 
 
-def list_sets(request: HttpRequest, arguments: dict[str, str]) -> ET.Element:
+def list_sets(
+    request: HttpRequest, arguments: dict[str, str], element: ET._Element
+) -> None:
     _require_sets()
     if "resumptionToken" in arguments:
         raise OaiError(
             "badResumptionToken",
             _("The list of sets is always complete; no token was issued for it."),
         )
-    element = ET.Element(q(OAI_NS, "ListSets"))
     for spec, name in records.all_sets():
         entry = oai(element, "set")
         oai(entry, "setSpec", spec)
         oai(entry, "setName", name)
-    return element
 
 
-def get_record(request: HttpRequest, arguments: dict[str, str]) -> ET.Element:
+def get_record(
+    request: HttpRequest, arguments: dict[str, str], element: ET._Element
+) -> None:
     fmt = _format(arguments["metadataPrefix"])
     item = _item_for(arguments["identifier"])
     if item.kind not in fmt.kinds:
         raise _cannot_disseminate(fmt.prefix)
-    element = ET.Element(q(OAI_NS, "GetRecord"))
     _record(element, item, fmt, request)
-    return element
 
 
-def list_identifiers(request: HttpRequest, arguments: dict[str, str]) -> ET.Element:
-    return _list(request, arguments, "ListIdentifiers")
+def list_identifiers(
+    request: HttpRequest, arguments: dict[str, str], element: ET._Element
+) -> None:
+    _list(request, arguments, element, "ListIdentifiers")
 
 
-def list_records(request: HttpRequest, arguments: dict[str, str]) -> ET.Element:
-    return _list(request, arguments, "ListRecords")
+def list_records(
+    request: HttpRequest, arguments: dict[str, str], element: ET._Element
+) -> None:
+    _list(request, arguments, element, "ListRecords")
 
 
-def _list(request: HttpRequest, arguments: dict[str, str], verb: str) -> ET.Element:
+def _list(
+    request: HttpRequest, arguments: dict[str, str], element: ET._Element, verb: str
+) -> None:
     if "resumptionToken" in arguments:
         state = tokens.redeem(arguments["resumptionToken"], verb)
     else:
@@ -158,14 +168,12 @@ def _list(request: HttpRequest, arguments: dict[str, str], verb: str) -> ET.Elem
     )
     if not items:
         raise no_records()
-    element = ET.Element(q(OAI_NS, verb))
     for item in items:
         if verb == "ListRecords":
             _record(element, item, fmt, request)
         else:
             _header(element, item)
     _resumption(element, state, items, last, total)
-    return element
 
 
 def _first_state(verb: str, arguments: dict[str, str]) -> tokens.ListState:

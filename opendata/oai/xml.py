@@ -1,8 +1,9 @@
-"""Building OAI-PMH XML with the standard library, namespaces declared once."""
+"""Building OAI-PMH XML with lxml, each namespace declared once at its root."""
 
 import re
 from datetime import UTC, datetime
-from xml.etree import ElementTree as ET
+
+from lxml import etree as ET
 
 OAI_NS = "http://www.openarchives.org/OAI/2.0/"
 OAI_SCHEMA = "http://www.openarchives.org/OAI/2.0/OAI-PMH.xsd"
@@ -15,14 +16,13 @@ LOM_SCHEMA = "http://ltsc.ieee.org/xsd/lomv1.0/lom.xsd"
 OAI_ID_NS = "http://www.openarchives.org/OAI/2.0/oai-identifier"
 OAI_ID_SCHEMA = "http://www.openarchives.org/OAI/2.0/oai-identifier.xsd"
 
-for _prefix, _uri in {
-    "xsi": XSI_NS,
-    "oai_dc": OAI_DC_NS,
-    "dc": DC_NS,
-    "lom": LOM_NS,
-    "oai-identifier": OAI_ID_NS,
-}.items():
-    ET.register_namespace(_prefix, _uri)
+NAMESPACES = {"xsi": XSI_NS}
+
+
+def root_element(tag: str, nsmap: dict[str | None, str] | None = None) -> ET._Element:
+    """A root element declaring its namespaces once, at the top."""
+    return ET.Element(tag, nsmap={**NAMESPACES, **(nsmap or {})})
+
 
 # Characters XML 1.0 cannot carry at all; user text may contain them.
 _ILLEGAL_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -37,16 +37,18 @@ def q(namespace: str, tag: str) -> str:
 
 
 def sub(
-    parent: ET.Element, tag: str, text: object = None, **attributes: str
-) -> ET.Element:
+    parent: ET._Element, tag: str, text: object = None, **attributes: str
+) -> ET._Element:
     """A child element; ``tag`` is namespaced (``q(ns, name)``) by the caller."""
-    element = ET.SubElement(parent, tag, {k: clean(v) for k, v in attributes.items()})
+    child = ET.SubElement(parent, tag, {k: clean(v) for k, v in attributes.items()})
     if text is not None:
-        element.text = clean(text)
-    return element
+        child.text = clean(text)
+    return child
 
 
-def oai(parent: ET.Element, tag: str, text: object = None, **attrs: str) -> ET.Element:
+def oai(
+    parent: ET._Element, tag: str, text: object = None, **attrs: str
+) -> ET._Element:
     return sub(parent, q(OAI_NS, tag), text, **attrs)
 
 
@@ -55,6 +57,5 @@ def datestamp(value: datetime) -> str:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def serialise(root: ET.Element) -> bytes:
-    body = ET.tostring(root, encoding="unicode", default_namespace=OAI_NS)
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n' + body).encode()
+def serialise(root: ET._Element) -> bytes:
+    return ET.tostring(root, encoding="UTF-8", xml_declaration=True)
