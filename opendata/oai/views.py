@@ -14,10 +14,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 from lxml import etree as ET
 
-from opendata.oai import records, tokens
+from opendata.oai import formats, records, tokens
 from opendata.oai.arguments import parse_arguments, parse_range, parse_verb
 from opendata.oai.errors import OaiError, no_records
-from opendata.oai.formats import FORMATS, MetadataFormat, formats_for
+from opendata.oai.formats import MetadataFormat
 from opendata.oai.xml import (
     OAI_ID_NS,
     OAI_ID_SCHEMA,
@@ -58,6 +58,9 @@ def endpoint(request: HttpRequest) -> HttpResponse:
             root.remove(container)
             raise
     except OaiError as error:
+        if error.code in ("badVerb", "badArgument"):
+            # The protocol forbids echoing arguments that were not understood.
+            echo.attrib.clear()
         oai(root, "error", error.message, code=error.code)
     return HttpResponse(serialise(root), content_type="text/xml; charset=utf-8")
 
@@ -95,10 +98,10 @@ def identify(
 def list_metadata_formats(
     request: HttpRequest, arguments: dict[str, str], element: ET._Element
 ) -> None:
-    available = list(FORMATS.values())
+    available = list(formats.FORMATS.values())
     if "identifier" in arguments:
         item = _item_for(arguments["identifier"])
-        available = formats_for(item.kind)
+        available = formats.formats_for(item.kind)
         if not available:
             raise OaiError(
                 "noMetadataFormats",
@@ -243,9 +246,9 @@ def _header(parent, item: records.Item) -> None:
 
 
 def _format(prefix: str) -> MetadataFormat:
-    if prefix not in FORMATS:
+    if prefix not in formats.FORMATS:
         raise _cannot_disseminate(prefix)
-    return FORMATS[prefix]
+    return formats.FORMATS[prefix]
 
 
 def _cannot_disseminate(prefix: str) -> OaiError:

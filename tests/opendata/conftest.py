@@ -95,7 +95,9 @@ def repository(db) -> Repository:
     course.teachers.add(teacher)
     course.save_revision().publish()
     module = CourseModulePageFactory(parent=course, title="Chương 1")
-    lesson = LessonPageFactory(parent=module, title="Bài 1: Tế bào", estimated_minutes=20)
+    lesson = LessonPageFactory(
+        parent=module, title="Bài 1: Tế bào", estimated_minutes=20
+    )
     other = CoursePageFactory(title="Toán vui", subject=Subject.MATHEMATICS)
     return Repository(materials, [course, other], [lesson])
 

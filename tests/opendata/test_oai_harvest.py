@@ -37,7 +37,9 @@ def expected_identifiers(repository) -> set[str]:
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.mark.parametrize("prefix", ["oai_dc", "lom"])
-def test_list_records_harvests_every_item_across_resumption(harvester, repository, prefix):
+def test_list_records_harvests_every_item_across_resumption(
+    harvester, repository, prefix
+):
     """Six items at two per page: three responses, every item exactly once."""
     records = list(harvester.ListRecords(metadataPrefix=prefix, ignore_deleted=False))
 
@@ -55,7 +57,9 @@ def test_harvest_reports_withdrawn_material_as_deleted(harvester, repository):
     withdrawn = repository.materials[0]
     withdrawn.unpublish()
 
-    headers = list(harvester.ListIdentifiers(metadataPrefix="oai_dc", ignore_deleted=False))
+    headers = list(
+        harvester.ListIdentifiers(metadataPrefix="oai_dc", ignore_deleted=False)
+    )
 
     deleted = [h.identifier for h in headers if h.deleted]
     assert deleted == [make_identifier("material", withdrawn.pk)]
@@ -93,7 +97,10 @@ def test_every_verb_answers_through_the_client(harvester, repository):
 def test_raw_iteration_exposes_resumption_cursor(harvester, repository):
     harvester.iterator = OAIResponseIterator
     responses = list(harvester.ListIdentifiers(metadataPrefix="oai_dc"))
-    tokens = [r.xml.find(".//{http://www.openarchives.org/OAI/2.0/}resumptionToken") for r in responses]
+    tokens = [
+        r.xml.find(".//{http://www.openarchives.org/OAI/2.0/}resumptionToken")
+        for r in responses
+    ]
     assert [t.get("cursor") for t in tokens] == ["0", "2", "4"]
     assert {t.get("completeListSize") for t in tokens} == {"6"}
     assert tokens[-1].text in (None, "")
