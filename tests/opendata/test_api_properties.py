@@ -1,0 +1,54 @@
+"""Property-based checks of the read API against its own OpenAPI schema.
+
+Schemathesis generates requests from the schema (valid and invalid filters,
+pages, ids, tokens) and runs them through the WSGI application; no response
+may be a server error or contradict the schema.
+"""
+
+import pytest
+import schemathesis
+from django.core.cache import cache
+from django.core.wsgi import get_wsgi_application
+from hypothesis import HealthCheck, given, settings
+from schemathesis.specs.openapi.checks import (
+    negative_data_rejection,
+    positive_data_acceptance,
+)
+
+# Generated "valid" data may still name ids that do not exist (404 is right),
+# and the API accepts unknown query parameters as ignorable, as DRF does.
+EXCLUDED_CHECKS = [positive_data_acceptance, negative_data_rejection]
+OPERATIONS = [
+    "GET /api/v1/materials/",
+    "GET /api/v1/materials/{id}/",
+    "GET /api/v1/courses/",
+    "GET /api/v1/courses/{id}/",
+    "GET /api/v1/me/",
+    "POST /api/v1/auth/token/",
+]
+
+
+@pytest.fixture
+def api_schema(repository, settings):
+    settings.API_ANON_RATE = "100000/minute"
+    cache.clear()
+    return schemathesis.openapi.from_wsgi(
+        "/api/v1/schema/?format=json", get_wsgi_application()
+    )
+
+
+def test_schema_lists_exactly_the_operations_under_test(api_schema):
+    labels = {result.ok().label for result in api_schema.get_all_operations()}
+    assert labels == set(OPERATIONS)
+
+
+@pytest.mark.parametrize("label", OPERATIONS)
+def test_api_never_fails_and_matches_its_schema(api_schema, label):
+    operation = api_schema.find_operation_by_label(label)
+
+    @given(case=operation.as_strategy())
+    @settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
+    def check(case):
+        case.call_and_validate(excluded_checks=EXCLUDED_CHECKS)
+
+    check()
