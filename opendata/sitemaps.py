@@ -6,7 +6,6 @@ from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 
 from materials.models import Material
-from opendata.selectors import public_materials
 
 
 class MaterialSitemap(Sitemap):
@@ -14,7 +13,11 @@ class MaterialSitemap(Sitemap):
     limit = 5000
 
     def items(self):
-        return public_materials().order_by("pk")
+        return (
+            Material.objects.filter(live=True)
+            .only("pk", "slug", "last_published_at", "updated_at")
+            .order_by("pk")
+        )
 
     def location(self, item: Material) -> str:
         return item.get_absolute_url()

@@ -60,6 +60,7 @@ def repository(db) -> Repository:
             material_type=MaterialType.WORKSHEET,
             grade_levels=[GradeLevel.GRADE_6.value, GradeLevel.GRADE_10.value],
             author=teacher,
+            page_count=2,
         ),
         PublishedMaterialFactory(
             title="Bài giảng điện học",
