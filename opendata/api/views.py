@@ -6,6 +6,7 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, viewsets
 from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.exceptions import NotFound
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -42,8 +43,24 @@ READ_ERRORS = {
 }
 
 
+# The largest id a database integer column holds; larger ids cannot exist.
+MAX_ID = 2**63 - 1
+
+
+class IdLookupMixin:
+    """Answers ids that cannot exist with 404 before they reach the database."""
+
+    def get_object(self):
+        raw = str(self.kwargs.get(self.lookup_url_kwarg or self.lookup_field, ""))
+        if not raw.isdigit() or int(raw) > MAX_ID:
+            raise NotFound()
+        return super().get_object()
+
+
 @extend_schema(responses={200: MaterialSerializer, **READ_ERRORS})
-class MaterialViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
+class MaterialViewSet(
+    IdLookupMixin, ConditionalGetMixin, viewsets.ReadOnlyModelViewSet
+):
     """Published learning materials, newest first."""
 
     serializer_class = MaterialSerializer
@@ -56,7 +73,7 @@ class MaterialViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
 
 
 @extend_schema(responses={200: CourseSerializer, **READ_ERRORS})
-class CourseViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
+class CourseViewSet(IdLookupMixin, ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
     """Published courses with their modules and lessons in the detail view."""
 
     pagination_class = ApiPagination

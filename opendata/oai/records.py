@@ -26,6 +26,8 @@ from opendata.selectors import public_courses, public_materials
 
 SET_SPEC = re.compile(r"^[A-Za-z0-9\-_.!~*'()]+(:[A-Za-z0-9\-_.!~*'()]+)*$")
 COURSE_TYPE = "course"
+# The largest id a database integer column holds; larger ids cannot exist.
+MAX_ID = 2**63 - 1
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,8 @@ def parse_identifier(identifier: str) -> tuple[str, int] | None:
         return None
     kind, _, raw_id = identifier[len(prefix) :].partition("/")
     if kind not in RecordKind.values or not raw_id.isdigit():
+        return None
+    if int(raw_id) > MAX_ID:
         return None
     return kind, int(raw_id)
 
@@ -136,10 +140,11 @@ class Source:
         if end is not None:
             rows = rows.filter(oai_datestamp__lt=end)
         if after is not None:
-            rows = rows.filter(self._after(after))
+            rows = rows.filter(self.after(after))
         return rows.order_by("oai_datestamp", "pk")
 
-    def _after(self, key: Key) -> Q:
+    def after(self, key: Key) -> Q:
+        """Rows that come after ``key`` in the total order."""
         later = Q(oai_datestamp__gt=key.datestamp)
         if self.rank < key.source:
             return later
@@ -252,7 +257,7 @@ def page(
         rows = source.select(spec=spec, start=start, end=end, after=None)
         total += rows.count()
         if after is not None:
-            rows = rows.filter(source._after(after))
+            rows = rows.filter(source.after(after))
         candidates += [(_key(source, row), source, row) for row in rows[: size + 1]]
     candidates.sort(
         key=lambda entry: (entry[0].datestamp, entry[0].source, entry[0].pk)

@@ -187,3 +187,11 @@ def test_docs_are_served_from_local_static_files(client, db):
         html = client.get(path).content.decode()
         assert "/static/drf_spectacular_sidecar/" in html
         assert "cdn." not in html and "unpkg" not in html
+
+
+@pytest.mark.parametrize("raw_id", ["99999999999999999999999", "-1", "abc"])
+def test_impossible_ids_are_not_found(client, db, raw_id):
+    for kind in ("materials", "courses"):
+        response = client.get(f"/api/v1/{kind}/{raw_id}/")
+        assert response.status_code == 404
+        assert response.json()["error"]["code"] == "not_found"
