@@ -306,6 +306,14 @@ def test_resumption_tokens_page_through_the_list(ask, repository, settings):
         ),
         (
             {
+                "verb": "GetRecord",
+                "identifier": "oai:kho.example.edu.vn:course/99999999999999999999999",
+                "metadataPrefix": "lom",
+            },
+            "idDoesNotExist",
+        ),
+        (
+            {
                 "verb": "ListRecords",
                 "metadataPrefix": "oai_dc",
                 "set": "subject:unknown",
