@@ -302,9 +302,10 @@ INSTALLED_APPS += [
     "wagtail.contrib.sitemaps",
     "django.contrib.sitemaps",
 ]
+MIDDLEWARE.insert(1, "opendata.middleware.reject_nul_bytes")
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "opendata.api.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],

@@ -195,3 +195,30 @@ def test_impossible_ids_are_not_found(client, db, raw_id):
         response = client.get(f"/api/v1/{kind}/{raw_id}/")
         assert response.status_code == 404
         assert response.json()["error"]["code"] == "not_found"
+
+
+@pytest.mark.parametrize(
+    "request_kwargs",
+    [
+        {"path": "/api/v1/materials/", "HTTP_AUTHORIZATION": "Token ab\x00cd"},
+        {"path": "/api/v1/materials/%00/"},
+        {"path": "/api/v1/courses/", "data": {"subject": "to\x00an"}},
+        {"path": "/api/v1/me/", "cookie": "abcdefgh\x00ijk"},
+    ],
+)
+def test_nul_characters_are_refused_with_400(client, db, request_kwargs):
+    """A NUL would reach PostgreSQL as an error; it is refused up front instead."""
+    kwargs = dict(request_kwargs)
+    if "cookie" in kwargs:
+        client.cookies["sessionid"] = kwargs.pop("cookie")
+    response = client.get(kwargs.pop("path"), kwargs.pop("data", None), **kwargs)
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "invalid"
+
+
+def test_malformed_token_is_refused_without_a_lookup(
+    client, db, django_assert_num_queries
+):
+    with django_assert_num_queries(0):
+        response = client.get("/api/v1/me/", HTTP_AUTHORIZATION="Token not-a-key")
+    assert response.status_code == 401

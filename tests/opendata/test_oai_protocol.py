@@ -416,10 +416,15 @@ def test_list_metadata_formats_for_an_item(ask, repository):
 
 def test_control_characters_in_text_do_not_break_the_xml(ask, repository):
     material = repository.materials[0]
-    Material.objects.filter(pk=material.pk).update(description="Dòng\x00một\x0bhai")
+    Material.objects.filter(pk=material.pk).update(description="Dòng\x1fmột\x0bhai")
     tree = ask(
         verb="GetRecord",
         identifier=make_identifier("material", material.pk),
         metadataPrefix="oai_dc",
     )
     assert tree.findtext(".//dc:description", namespaces=NS) == "Dòngmộthai"
+
+
+def test_nul_in_arguments_is_a_protocol_error(ask, repository):
+    tree = ask(verb="GetRecord", identifier="oai:x\x00", metadataPrefix="oai_dc")
+    assert error_codes(tree) == ["idDoesNotExist"]
