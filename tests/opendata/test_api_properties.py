@@ -8,7 +8,9 @@ may be a server error or contradict the schema.
 import pytest
 import schemathesis
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis.specs.openapi.checks import (
     negative_data_rejection,
@@ -30,11 +32,22 @@ OPERATIONS = [
 
 @pytest.fixture
 def api_schema(repository, settings):
+    """The schema, served by the real WSGI application inside the test transaction.
+
+    Like Django's test client, the connection must survive each request, so
+    the per-request connection clean-up is held off while the test runs.
+    """
     settings.API_ANON_RATE = "100000/minute"
     cache.clear()
-    return schemathesis.openapi.from_wsgi(
-        "/api/v1/schema/?format=json", get_wsgi_application()
-    )
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi(
+            "/api/v1/schema/?format=json", get_wsgi_application()
+        )
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 def test_schema_lists_exactly_the_operations_under_test(api_schema):
