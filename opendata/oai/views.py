@@ -24,6 +24,7 @@ from opendata.oai.xml import (
     OAI_NS,
     OAI_SCHEMA,
     XSI_NS,
+    clean,
     datestamp,
     oai,
     q,
@@ -50,7 +51,7 @@ def endpoint(request: HttpRequest) -> HttpResponse:
         verb = parse_verb(params)
         arguments = parse_arguments(verb, params)
         for name, value in {"verb": verb, **arguments}.items():
-            echo.set(name, value)
+            echo.set(name, clean(value))
         container = oai(root, verb)
         try:
             VERB_HANDLERS[verb](request, arguments, container)
