@@ -5,8 +5,10 @@ from __future__ import annotations
 import uuid
 from datetime import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from opendata.models import StatementStatus, XapiStatement
 from opendata.xapi.lrs import lrs_config
@@ -30,6 +32,11 @@ def record_learning_event(
     caller's transaction commits, so a rolled-back enrolment sends nothing.
     Raises ValidationError (naming the rule) for malformed input.
     """
+    if verb not in tuple(LearningVerb):
+        raise ValidationError(
+            _("“%(verb)s” is not a learning verb; use one of: %(verbs)s.")
+            % {"verb": verb, "verbs": ", ".join(LearningVerb)}
+        )
     verb = LearningVerb(verb)
     timestamp = timestamp or timezone.now()
     statement_id = uuid.uuid4()
