@@ -5,11 +5,14 @@ for several: ``?subject=toan&subject=vat-ly``); unknown codes are refused with
 the list of valid ones rather than silently matching nothing.
 """
 
+from datetime import UTC
 from functools import reduce
 from operator import or_
 
 import django_filters
 from django.db.models import Q
+from django.utils.translation import gettext as _
+from rest_framework.exceptions import ValidationError
 
 from courses.models import CoursePage
 from lms.vocabulary import (
@@ -46,14 +49,24 @@ class MaterialFilter(django_filters.FilterSet):
         choices=_choices(MaterialType), help_text="Material type code(s)."
     )
     published_since = django_filters.IsoDateTimeFilter(
-        field_name="first_published_at",
-        lookup_expr="gte",
+        method="filter_published_since",
         help_text="Only materials first published at or after this instant.",
     )
 
     class Meta:
         model = Material
         fields = ["subject", "grade", "language", "licence", "material_type"]
+
+    def filter_published_since(self, queryset, name, value):
+        # Databases accept a narrower range of UTC offsets than ISO 8601
+        # (PostgreSQL: under 16 hours), so the instant is sent in UTC.
+        try:
+            instant = value.astimezone(UTC)
+        except OverflowError:
+            raise ValidationError(
+                {"published_since": [_("This instant is out of range.")]}
+            ) from None
+        return queryset.filter(first_published_at__gte=instant)
 
     def filter_grade(self, queryset, name, values):
         # Grade lists are short JSON arrays of quoted codes; matching the quoted

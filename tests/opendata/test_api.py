@@ -222,3 +222,21 @@ def test_malformed_token_is_refused_without_a_lookup(
     with django_assert_num_queries(0):
         response = client.get("/api/v1/me/", HTTP_AUTHORIZATION="Token not-a-key")
     assert response.status_code == 401
+
+
+def test_published_since_accepts_any_iso_offset(client, repository):
+    """Offsets beyond what the database stores are converted to UTC first."""
+    response = client.get(
+        "/api/v1/materials/", {"published_since": "1238-01-27T10:24:48+18:23"}
+    )
+    assert response.status_code == 200
+    assert response.json()["count"] == 4
+    future = client.get(
+        "/api/v1/materials/", {"published_since": "2999-01-01T00:00:00Z"}
+    )
+    assert future.json()["count"] == 0
+    overflow = client.get(
+        "/api/v1/materials/", {"published_since": "0001-01-01T00:00:00+05:00"}
+    )
+    assert overflow.status_code == 400
+    assert "published_since" in overflow.json()["error"]["details"]

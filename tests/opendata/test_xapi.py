@@ -2,12 +2,14 @@
 
 import json
 import threading
+import time
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.db import connection
 from django.utils import timezone
 
 from opendata.models import StatementStatus, XapiStatement
@@ -27,6 +29,7 @@ class FakeLrs:
         self.headers: list[dict] = []
         self.answers: list[int] = []
         self.reject_verbs: set[str] = set()
+        self.delay = 0.0
         lrs = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -34,6 +37,7 @@ class FakeLrs:
                 length = int(self.headers["Content-Length"])
                 batch = json.loads(self.rfile.read(length))
                 lrs.headers.append({k.lower(): v for k, v in self.headers.items()})
+                time.sleep(lrs.delay)
                 status = lrs.answers.pop(0) if lrs.answers else 200
                 if any(
                     s["verb"]["id"].rsplit("/", 1)[-1] in lrs.reject_verbs
@@ -240,3 +244,35 @@ def test_forward_command_sends_and_reports(learner, lrs, monkeypatch, capsys):
     monkeypatch.setenv("LRS_ENDPOINT", lrs.url)
     call_command("xapi_forward")
     assert "Sent: 1" in capsys.readouterr().out
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="needs PostgreSQL row locks (SKIP LOCKED); runs in CI",
+)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_concurrent_forwarders_send_each_statement_once(lrs, monkeypatch, settings):
+    monkeypatch.delenv("LRS_ENDPOINT")
+    learner = StudentFactory()
+    for _ in range(6):
+        record(learner)
+    monkeypatch.setenv("LRS_ENDPOINT", lrs.url)
+    settings.XAPI_BATCH_SIZE = 2
+    lrs.delay = 0.3
+    reports = []
+
+    def forward():
+        try:
+            reports.append(forward_pending())
+        finally:
+            connection.close()
+
+    workers = [threading.Thread(target=forward) for _ in range(2)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=30)
+
+    ids = [statement["id"] for statement in lrs.received]
+    assert len(ids) == len(set(ids)) == 6
+    assert sum(report.sent for report in reports) == 6
