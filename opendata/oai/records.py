@@ -130,8 +130,8 @@ class Source:
         spec: str | None,
         start: datetime | None,
         end: datetime | None,
-        after: Key | None,
     ) -> QuerySet:
+        """Rows in a set and date range, in the list order."""
         rows = self.queryset()
         if spec:
             rows = self.filter_set(rows, spec)
@@ -139,8 +139,6 @@ class Source:
             rows = rows.filter(oai_datestamp__gte=start)
         if end is not None:
             rows = rows.filter(oai_datestamp__lt=end)
-        if after is not None:
-            rows = rows.filter(self.after(after))
         return rows.order_by("oai_datestamp", "pk")
 
     def after(self, key: Key) -> Q:
@@ -254,7 +252,7 @@ def page(
     candidates: list[tuple[Key, Source, Any]] = []
     total = 0
     for source in chosen:
-        rows = source.select(spec=spec, start=start, end=end, after=None)
+        rows = source.select(spec=spec, start=start, end=end)
         total += rows.count()
         if after is not None:
             rows = rows.filter(source.after(after))
