@@ -6,6 +6,7 @@ demand); production sets the variables listed in the README.
 """
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.utils.translation import gettext_lazy as _
 
@@ -459,3 +460,63 @@ MATERIALS_MAX_ZIP_UNCOMPRESSED_BYTES = (
     env_int("MATERIALS_MAX_ZIP_UNCOMPRESSED_MB", 2048, minimum=1) * 1024 * 1024
 )
 MATERIALS_MAX_FILES_PER_UPLOAD = env_int("MATERIALS_MAX_FILES_PER_UPLOAD", 20)
+# Open data (opendata app): the read API, OAI-PMH, structured data, feeds,
+# sitemap and xAPI. App code reads these at call time.
+INSTALLED_APPS += [
+    "opendata",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "wagtail.contrib.sitemaps",
+    "django.contrib.sitemaps",
+]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("lms.health_views.ProbeMiddleware") + 1,
+    "opendata.middleware.reject_nul_bytes",
+)
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "opendata.api.authentication.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "opendata.api.throttling.AnonymousClientThrottle",
+        "opendata.api.throttling.AuthenticatedClientThrottle",
+    ],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "opendata.api.errors.exception_handler",
+    "DEFAULT_VERSIONING_CLASS": None,
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+API_ANON_RATE = env_str("API_ANON_RATE", "120/minute")
+API_USER_RATE = env_str("API_USER_RATE", "1200/minute")
+API_PAGE_SIZE = env_int("API_PAGE_SIZE", 20, minimum=1)
+API_MAX_PAGE_SIZE = env_int("API_MAX_PAGE_SIZE", 100, minimum=1)
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Open learning materials API",
+    "DESCRIPTION": "Read access to published learning materials and courses.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "PREPROCESSING_HOOKS": ["opendata.api.schema.public_api_only"],
+}
+OAI_REPOSITORY_NAME = env_str("OAI_REPOSITORY_NAME", WAGTAIL_SITE_NAME)
+OAI_REPOSITORY_IDENTIFIER = env_str(
+    "OAI_REPOSITORY_IDENTIFIER", urlsplit(SITE_URL).hostname or "localhost"
+)
+OAI_ADMIN_EMAILS = env_list("OAI_ADMIN_EMAILS", [DEFAULT_FROM_EMAIL])
+OAI_PAGE_SIZE = env_int("OAI_PAGE_SIZE", 100, minimum=1)
+OAI_TOKEN_MAX_AGE = env_int("OAI_TOKEN_MAX_AGE", 86_400, minimum=60)
+OAI_SETS_ENABLED = env_bool("OAI_SETS_ENABLED", True)
+XAPI_BATCH_SIZE = env_int("XAPI_BATCH_SIZE", 50, minimum=1)
+XAPI_MAX_ATTEMPTS = env_int("XAPI_MAX_ATTEMPTS", 8, minimum=1)
+XAPI_TIMEOUT_SECONDS = env_int("XAPI_TIMEOUT_SECONDS", 10, minimum=1)

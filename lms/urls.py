@@ -14,6 +14,7 @@ urlpatterns = [
     path("learning/", include("courses.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sso/", include("accounts.sso_urls")),
+    path("", include("opendata.urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,79 @@
+"""Recording learner events: the one call other apps make for xAPI."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from opendata.models import StatementStatus, XapiStatement
+from opendata.xapi.lrs import lrs_config
+from opendata.xapi.statements import LearningResult, LearningVerb, build_statement
+
+
+@transaction.atomic
+def record_learning_event(
+    *,
+    user,
+    verb: LearningVerb | str,
+    object_url: str,
+    object_name: str,
+    result: LearningResult | None = None,
+    timestamp: datetime | None = None,
+) -> XapiStatement:
+    """Store an xAPI statement for a learner event and forward it after commit.
+
+    The statement is kept whether or not an LRS is configured, so progress can
+    always be exported; with an LRS it is queued for delivery once the
+    caller's transaction commits, so a rolled-back enrolment sends nothing.
+    Raises ValidationError (naming the rule) for malformed input.
+    """
+    if verb not in tuple(LearningVerb):
+        raise ValidationError(
+            _("“%(verb)s” is not a learning verb; use one of: %(verbs)s.")
+            % {"verb": verb, "verbs": ", ".join(LearningVerb)}
+        )
+    verb = LearningVerb(verb)
+    timestamp = timestamp or timezone.now()
+    statement_id = uuid.uuid4()
+    payload = build_statement(
+        user=user,
+        verb=verb,
+        object_url=object_url,
+        object_name=object_name,
+        result=result,
+        timestamp=timestamp,
+        statement_id=statement_id,
+    )
+    statement = XapiStatement.objects.create(
+        statement_id=statement_id,
+        user=user,
+        verb=verb.value,
+        object_id=object_url,
+        payload=payload,
+        timestamp=timestamp,
+        next_attempt_at=timestamp,
+    )
+    if lrs_config() is not None:
+        transaction.on_commit(_enqueue_forwarding)
+    return statement
+
+
+def _enqueue_forwarding() -> None:
+    from opendata.xapi.tasks import forward_statements
+
+    forward_statements.enqueue()
+
+
+@transaction.atomic
+def retry_failed_statements() -> int:
+    """Put statements that were given up on back in the queue; returns how many."""
+    return XapiStatement.objects.filter(status=StatementStatus.FAILED).update(
+        status=StatementStatus.PENDING,
+        attempts=0,
+        next_attempt_at=timezone.now(),
+    )
