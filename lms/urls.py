@@ -10,6 +10,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("materials/", include("materials.urls")),
+    path("", include("search.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
