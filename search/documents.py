@@ -54,9 +54,6 @@ vietnamese_letters = char_filter(
     mappings=["Đ => D", "đ => d"] + [f"\\u{code} => " for code in _COMBINING_MARKS],
 )
 english_stemmer = token_filter("english_stemmer", type="stemmer", language="english")
-english_possessive = token_filter(
-    "english_possessive", type="stemmer", language="possessive_english"
-)
 autocomplete_grams = token_filter(
     "autocomplete_grams", type="edge_ngram", min_gram=1, max_gram=20
 )
@@ -71,7 +68,7 @@ vietnamese_folded = analyzer(
 english = analyzer(
     "english_stemmed",
     tokenizer="standard",
-    filter=[english_possessive, "lowercase", english_stemmer],
+    filter=["lowercase", english_stemmer],
 )
 autocomplete = analyzer(
     "autocomplete",

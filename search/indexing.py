@@ -219,5 +219,6 @@ def prune(client: Elasticsearch, *, keep: int = 1) -> list[str]:
 
 
 def refresh(client: Elasticsearch | None = None) -> None:
+    """Make recent writes visible now (tests and the end of a rebuild)."""
     client = client or get_client()
-    client.indices.refresh(index=alias_name())
+    client.options(ignore_status=404).indices.refresh(index=alias_name())

@@ -361,23 +361,26 @@ def highlighted(fragments: list[str]) -> str:
     return html.replace(_MARK_OPEN, "<mark>").replace(_MARK_CLOSE, "</mark>")
 
 
+def _best(marks: dict[str, list[str]], names: tuple[str, ...]) -> list[str] | None:
+    """The highlighted variant marking the most words (exact or folded)."""
+    candidates = [marks[name] for name in names if marks.get(name)]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda fragments: "".join(fragments).count(_MARK_OPEN))
+
+
 def _hit(raw: dict[str, Any]) -> Hit:
     source, marks = raw["_source"], raw.get("highlight", {})
-    title = marks.get("title") or marks.get("title.folded") or [source.get("title", "")]
-    snippet = next(
-        (
-            marks[name]
-            for name in ("description", "description.folded", "body", "body.folded")
-            if marks.get(name)
-        ),
-        [(source.get("description") or "")[:240]],
+    title = _best(marks, ("title", "title.folded")) or [source.get("title", "")]
+    snippet = _best(marks, ("description", "description.folded")) or _best(
+        marks, ("body", "body.folded")
     )
     return Hit(
         kind=source.get("kind", ""),
         title=source.get("title", ""),
         url=source.get("url", ""),
         title_html=highlighted(title),
-        snippet=highlighted(snippet),
+        snippet=highlighted(snippet or [(source.get("description") or "")[:240]]),
         subject=source.get("subject"),
         published_at=source.get("published_at"),
         downloads=source.get("downloads") or 0,
