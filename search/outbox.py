@@ -65,7 +65,8 @@ def enqueue_drain(change_ids: list[int], *, run_after=None) -> None:
 
 def backoff(attempts: int) -> timedelta:
     """30 s, 1 min, 2 min, … capped at an hour: patient with a slow engine."""
-    return min(BACKOFF_START * (2 ** max(attempts - 1, 0)), BACKOFF_LIMIT)
+    exponent = min(max(attempts - 1, 0), 20)  # a row may fail for days
+    return min(BACKOFF_START * 2**exponent, BACKOFF_LIMIT)
 
 
 def drain(
