@@ -27,7 +27,9 @@ def test_published_material_becomes_searchable(
     assert not IndexChange.objects.exists()
 
 
-def test_draft_material_is_never_indexed(search_engine, django_capture_on_commit_callbacks):
+def test_draft_material_is_never_indexed(
+    search_engine, django_capture_on_commit_callbacks
+):
     """Saving a draft revision does not reach the public index."""
     with django_capture_on_commit_callbacks(execute=True):
         MaterialFactory(title="Bản nháp bí mật").save_revision()

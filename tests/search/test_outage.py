@@ -67,7 +67,9 @@ def test_engine_stopped_during_edits_then_sync_brings_index_in_step(
     assert sorted(titles("q=vat+ly")) == ["Vật lý hạt nhân nâng cao", "Vật lý điện học"]
 
 
-def test_failed_rows_wait_for_their_backoff(own_engine, django_capture_on_commit_callbacks):
+def test_failed_rows_wait_for_their_backoff(
+    own_engine, django_capture_on_commit_callbacks
+):
     """A due-only drain leaves rows alone until their next attempt is due."""
     os.kill(own_engine.pid, signal.SIGSTOP)
     with django_capture_on_commit_callbacks(execute=True):
@@ -100,7 +102,10 @@ def test_an_older_reading_never_overwrites_a_newer_one(search_engine):
         version=older,
     )
     assert not bulk_write(
-        search_engine, [{"_op_type": "delete", "_id": uid}], targets=targets, version=newer
+        search_engine,
+        [{"_op_type": "delete", "_id": uid}],
+        targets=targets,
+        version=newer,
     )
     failures = bulk_write(
         search_engine,

@@ -41,7 +41,9 @@ def test_old_indices_are_pruned(search_engine):
     assert managed_indices(search_engine) == indices_behind(search_engine, alias_name())
 
 
-def test_incomplete_index_is_refused_and_old_one_keeps_serving(search_engine, monkeypatch):
+def test_incomplete_index_is_refused_and_old_one_keeps_serving(
+    search_engine, monkeypatch
+):
     """A rebuild that misses published items does not take over the alias."""
     PublishedMaterialFactory(title="Ngữ văn lớp 9")
     PublishedMaterialFactory(title="Ngữ văn lớp 8")
@@ -54,7 +56,9 @@ def test_incomplete_index_is_refused_and_old_one_keeps_serving(search_engine, mo
         return iter(documents[1:])
 
     monkeypatch.setattr(indexing, "all_documents", losing_one)
-    with pytest.raises(CommandError, match="holds 1 documents but 2 items are published"):
+    with pytest.raises(
+        CommandError, match="holds 1 documents but 2 items are published"
+    ):
         call_command("search_reindex", "--no-progress")
     assert indices_behind(search_engine, alias_name()) == serving
     assert managed_indices(search_engine) == serving
