@@ -104,4 +104,4 @@ def test_searches_during_reindex_never_fail(search_engine):
             thread.join()
     assert not errors
     assert outcomes
-    assert {outcome for outcome in outcomes} == {(False, 30)}
+    assert set(outcomes) == {(False, 30)}

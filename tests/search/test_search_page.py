@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from lms.vocabulary import GradeLevel, Language, MaterialType, Subject
+from lms.vocabulary import Language, MaterialType, Subject
 from search.indexing import rebuild, refresh
 from search.queries import MAX_QUERY_LENGTH, PAGE_SIZE
 from tests.factories import PublishedMaterialFactory
