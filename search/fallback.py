@@ -65,6 +65,7 @@ def _hit(kind: str, obj, url: str, text: str) -> Hit:
 
     published = obj.first_published_at.isoformat() if obj.first_published_at else None
     return Hit(
+        uid=f"{kind}-{obj.pk}",
         kind=kind,
         title=obj.title,
         url=url,

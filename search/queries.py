@@ -81,6 +81,7 @@ class SearchParams:
 
 @dataclass
 class Hit:
+    uid: str
     kind: str
     title: str
     url: str
@@ -376,6 +377,7 @@ def _hit(raw: dict[str, Any]) -> Hit:
         marks, ("body", "body.folded")
     )
     return Hit(
+        uid=raw["_id"],
         kind=source.get("kind", ""),
         title=source.get("title", ""),
         url=source.get("url", ""),
