@@ -155,3 +155,12 @@ def reset_clients() -> None:
     """Forget built clients (tests change the engine address between runs)."""
     with _lock:
         _clients.clear()
+
+
+def stop_embedded_engine() -> None:
+    """Stop the embedded engine of this process, if one was started."""
+    with _lock:
+        server = _embedded.pop("server", None)
+        _clients.clear()
+    if server is not None:
+        server.close()
