@@ -289,3 +289,7 @@ LOGGING = {
         "elastic_transport": {"level": "WARNING"},
     },
 }
+
+# Search app: seconds the engine may take to answer before a search falls back
+# to the database and an indexing attempt is retried later.
+SEARCH_REQUEST_TIMEOUT = env_int("SEARCH_REQUEST_TIMEOUT", 10, minimum=1)

@@ -124,7 +124,12 @@ def _build_client(url: str) -> Elasticsearch:
 
 
 def _embedded_url() -> str:
-    """Start the embedded engine once per process and fill it from the database."""
+    """Start the embedded engine once per process and fill it from the database.
+
+    The index is built in a background thread: until it is ready, searches
+    find no index and answer from the database (flagged as degraded), so a
+    large library never makes the first request wait for the whole rebuild.
+    """
     with _lock:
         server = _embedded.get("server")
         if server is not None and server.process.poll() is None:
@@ -133,22 +138,40 @@ def _embedded_url() -> str:
 
         server = OsmemServer.start(freeze=False, japanese=False)
         _embedded["server"] = server
+        _embedded["ready"] = ready = threading.Event()
         logger.info("Started the embedded search engine at %s", server.url)
-        _bootstrap_embedded(server.url)
+        client = _build_client(server.url)
+        _clients[_client_key(server.url)] = client
+        threading.Thread(
+            target=_bootstrap_embedded, args=(client, ready), daemon=True
+        ).start()
         return server.url
 
 
-def _bootstrap_embedded(url: str) -> None:
+def _bootstrap_embedded(client: Elasticsearch, ready: threading.Event) -> None:
+    from django.db import connection
+
     from search.indexing import rebuild
 
-    client = _build_client(url)
-    _clients[_client_key(url)] = client
     try:
         report = rebuild(client=client, progress=False)
+        logger.info("Indexed %s documents into the embedded engine", report.indexed)
     except Exception:
         logger.exception("Building the embedded search index failed")
-        return
-    logger.info("Indexed %s documents into the embedded engine", report.indexed)
+    finally:
+        connection.close()
+        ready.set()
+
+
+def warm_up(*, wait: float | None = None) -> bool:
+    """Start the engine (and, if embedded, its index build) before the first search.
+
+    Returns whether the index is ready; ``wait`` seconds are allowed for an
+    embedded build to finish.
+    """
+    get_client()
+    ready = _embedded.get("ready")
+    return True if ready is None else ready.wait(wait)
 
 
 def reset_clients() -> None:

@@ -10,6 +10,7 @@ from search.client import (
     get_client,
     reset_clients,
     stop_embedded_engine,
+    warm_up,
 )
 from search.models import IndexChange
 from search.outbox import drain
@@ -47,24 +48,28 @@ def test_client_reads_settings_at_call_time(search_engine, settings):
     assert alias_name() == "test-other-content"
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_embedded_engine_starts_on_demand_and_is_filled_from_the_database(
-    settings, django_capture_on_commit_callbacks
+    settings,
 ):
-    """Without an engine URL, changes wait until the embedded engine starts and indexes all."""
+    """Without an engine URL, changes wait until the embedded engine starts and indexes all.
+
+    The index is built in a background thread with its own connection, hence
+    a transactional test.
+    """
     settings.ELASTICSEARCH_URL = ""
     settings.ELASTICSEARCH_COMPAT = "opensearch"
     settings.ELASTICSEARCH_INDEX_PREFIX = "test-embedded"
     reset_clients()
     try:
-        with django_capture_on_commit_callbacks(execute=True):
-            publish(MaterialFactory(title="Địa lý lớp 6"))
+        publish(MaterialFactory(title="Địa lý lớp 6"))
         assert not embedded_engine_started()
         assert get_client(start=False) is None
         assert drain().skipped
         assert IndexChange.objects.count() >= 1  # kept, not lost
-        results = search(parse_params(QueryDict("q=dia+ly")))
+        assert warm_up(wait=30)
         assert embedded_engine_started()
+        results = search(parse_params(QueryDict("q=dia+ly")))
         assert [hit.title for hit in results.hits] == ["Địa lý lớp 6"]
         assert drain().indexed >= 1
         assert not IndexChange.objects.exists()
