@@ -55,6 +55,11 @@ def search_page(request: HttpRequest):
             "params": params,
             "results": results,
             "facets": _facet_links(request, results),
+            "chosen_filters": [
+                (FACET_PARAMS[facet], value)
+                for facet, values in params.filters.items()
+                for value in values
+            ],
             "next_url": _next_url(request, results),
             "suggestion_url": suggestion_url,
         },

@@ -209,3 +209,13 @@ def test_engine_unreachable_degrades_to_the_database(client, settings, db):
     suggestions = client.get(reverse("search:suggest"), {"q": "quang"}).json()
     assert suggestions == {"query": "quang", "suggestions": [], "degraded": True}
     reset_clients()
+
+
+def test_search_form_keeps_chosen_filters_and_labels_its_fields(client, library):
+    html = client.get(
+        reverse("search:search"), {"q": "quang", "subject": "sinh-hoc", "type": "slides"}
+    ).content.decode()
+    assert '<input type="hidden" name="subject" value="sinh-hoc">' in html
+    assert '<input type="hidden" name="type" value="slides">' in html
+    assert '<label for="search-q">' in html and '<label for="search-sort">' in html
+    assert '<label for="site-search-q">' in html  # the header search box
