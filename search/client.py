@@ -136,7 +136,12 @@ def _embedded_url() -> str:
             return server.url
         from osmem_server import OsmemServer
 
-        server = OsmemServer.start(freeze=False, japanese=False)
+        try:
+            server = OsmemServer.start(freeze=False, japanese=False)
+        except Exception as error:
+            raise SearchUnavailable(
+                f"the embedded engine did not start: {error}"
+            ) from error
         _embedded["server"] = server
         _embedded["ready"] = ready = threading.Event()
         logger.info("Started the embedded search engine at %s", server.url)
@@ -169,7 +174,11 @@ def warm_up(*, wait: float | None = None) -> bool:
     Returns whether the index is ready; ``wait`` seconds are allowed for an
     embedded build to finish.
     """
-    get_client()
+    try:
+        get_client()
+    except SearchUnavailable:
+        logger.exception("The search engine is not available; search will degrade")
+        return False
     ready = _embedded.get("ready")
     return True if ready is None else ready.wait(wait)
 

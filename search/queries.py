@@ -22,7 +22,7 @@ from elasticsearch import ApiError, TransportError
 
 from lms.text import fold_diacritics, normalise
 from lms.vocabulary import GradeLevel, Language, Licence, MaterialType, Subject
-from search.client import get_client
+from search.client import SearchUnavailable, get_client
 from search.documents import FACET_FIELDS
 from search.indexing import alias_name
 
@@ -331,7 +331,7 @@ def search(params: SearchParams, *, facets: bool = True) -> SearchResults:
         response = client.search(
             index=alias_name(), **build_request(params, facets=facets)
         )
-    except (TransportError, ApiError, OSError) as error:
+    except (TransportError, ApiError, OSError, SearchUnavailable) as error:
         logger.warning("Search engine unavailable, using the database: %s", error)
         from search.fallback import database_search
 
@@ -454,7 +454,7 @@ def suggest(raw: str) -> dict[str, Any]:
     }
     try:
         response = get_client().search(index=alias_name(), **body)
-    except (TransportError, ApiError, OSError) as error:
+    except (TransportError, ApiError, OSError, SearchUnavailable) as error:
         logger.warning("Autocomplete unavailable: %s", error)
         return {"query": query, "suggestions": [], "degraded": True}
     return {

@@ -105,3 +105,16 @@ def test_searches_during_reindex_never_fail(search_engine):
     assert not errors
     assert outcomes
     assert set(outcomes) == {(False, 30)}
+
+
+def test_commands_explain_that_the_embedded_engine_has_no_shared_index(settings):
+    settings.ELASTICSEARCH_URL = ""
+    for command in ("search_sync", "search_check", "search_reindex"):
+        with pytest.raises(CommandError, match="embedded engine lives inside"):
+            call_command(command)
+    call_command("search_reindex", "--if-missing")  # start-up scripts carry on
+
+
+def test_search_sync_reports_what_it_did(search_engine, capsys):
+    call_command("search_sync")
+    assert "Indexed 0, deleted 0, failed 0." in capsys.readouterr().out

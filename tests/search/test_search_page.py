@@ -213,7 +213,8 @@ def test_engine_unreachable_degrades_to_the_database(client, settings, db):
 
 def test_search_form_keeps_chosen_filters_and_labels_its_fields(client, library):
     html = client.get(
-        reverse("search:search"), {"q": "quang", "subject": "sinh-hoc", "type": "slides"}
+        reverse("search:search"),
+        {"q": "quang", "subject": "sinh-hoc", "type": "slides"},
     ).content.decode()
     assert '<input type="hidden" name="subject" value="sinh-hoc">' in html
     assert '<input type="hidden" name="type" value="slides">' in html

@@ -1,8 +1,9 @@
 from django.core.management.base import BaseCommand, CommandError
 from elasticsearch import ApiError, TransportError
 
-from search.client import get_client
+from search.client import SearchUnavailable, get_client, uses_embedded_engine
 from search.indexing import ReindexError, alias_name, indices_behind, rebuild
+from search.management.commands._engine import EMBEDDED_NOTICE
 
 
 class Command(BaseCommand):
@@ -25,6 +26,11 @@ class Command(BaseCommand):
     def handle(self, *args, keep, if_missing, no_progress, **options):
         if keep < 0:
             raise CommandError("--keep must be 0 or more.")
+        if uses_embedded_engine():
+            if if_missing:  # start-up scripts: the web process builds its own
+                self.stdout.write(EMBEDDED_NOTICE)
+                return
+            raise CommandError(EMBEDDED_NOTICE)
         try:
             client = get_client()
             if if_missing and indices_behind(client, alias_name()):
@@ -33,7 +39,7 @@ class Command(BaseCommand):
             report = rebuild(client=client, progress=not no_progress, keep=keep)
         except ReindexError as error:
             raise CommandError(f"Reindex refused: {error}") from error
-        except (TransportError, ApiError) as error:
+        except (TransportError, ApiError, SearchUnavailable) as error:
             raise CommandError(
                 f"The search engine cannot be reached: {error}"
             ) from error
