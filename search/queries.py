@@ -159,6 +159,8 @@ def _parse_position(data, params: SearchParams) -> None:
     if cursor:
         try:
             position = signing.loads(cursor, salt=_CURSOR_SALT)
+            if position["for"] != [params.query, params.sort, params.filters]:
+                raise ValueError("the cursor belongs to another search")
             params.after, params.page = position["after"], int(position["page"])
         except (signing.BadSignature, KeyError, TypeError, ValueError):
             params.messages.append(
@@ -174,8 +176,16 @@ def _parse_position(data, params: SearchParams) -> None:
         )
 
 
-def encode_cursor(sort_values: list[Any], page: int) -> str:
-    return signing.dumps({"after": sort_values, "page": page}, salt=_CURSOR_SALT)
+def encode_cursor(params: SearchParams, sort_values: list[Any]) -> str:
+    """A signed position, valid only for the same words, sort and filters."""
+    return signing.dumps(
+        {
+            "after": sort_values,
+            "page": params.page + 1,
+            "for": [params.query, params.sort, params.filters],
+        },
+        salt=_CURSOR_SALT,
+    )
 
 
 def _text_query(query: str) -> dict[str, Any]:
@@ -350,9 +360,7 @@ def _results(params: SearchParams, body: dict[str, Any]) -> SearchResults:
         took_ms=body.get("took"),
     )
     if len(raw_hits) > PAGE_SIZE:
-        results.next_cursor = encode_cursor(
-            raw_hits[PAGE_SIZE - 1]["sort"], params.page + 1
-        )
+        results.next_cursor = encode_cursor(params, raw_hits[PAGE_SIZE - 1]["sort"])
     return results
 
 

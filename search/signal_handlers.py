@@ -9,7 +9,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models.signals import post_delete
-from wagtail.signals import page_published, page_unpublished, published, unpublished
+from wagtail.signals import (
+    page_published,
+    page_unpublished,
+    post_page_move,
+    published,
+    unpublished,
+)
 
 from lms.signals import search_relevant_change
 from search.documents import KIND_COURSE, KIND_LESSON, KIND_MATERIAL
@@ -66,6 +72,18 @@ def on_relevant_change(sender, instance, **kwargs) -> None:
     record_instance(instance)
 
 
+def on_page_move(sender, instance, **kwargs) -> None:
+    """A move changes the URL of the page and of every page below it."""
+    from courses.models import CoursePage, LessonPage
+
+    record_instance(instance)
+    for model, kind in ((CoursePage, KIND_COURSE), (LessonPage, KIND_LESSON)):
+        for page_id in model.objects.descendant_of(instance).values_list(
+            "pk", flat=True
+        ):
+            record_change(kind=kind, object_id=page_id)
+
+
 def connect() -> None:
     """Connect every receiver once (called from ``SearchConfig.ready``)."""
     from courses.models import CoursePage, LessonPage
@@ -76,6 +94,7 @@ def connect() -> None:
     published.connect(on_snippet_change, dispatch_uid="search.snippet_published")
     unpublished.connect(on_snippet_change, dispatch_uid="search.snippet_unpublished")
     search_relevant_change.connect(on_relevant_change, dispatch_uid="search.relevant")
+    post_page_move.connect(on_page_move, dispatch_uid="search.page_moved")
     for model in (Material, CoursePage, LessonPage):
         post_delete.connect(
             on_delete, sender=model, dispatch_uid=f"search.delete.{model.__name__}"

@@ -1,9 +1,13 @@
 """Publishing, editing, unpublishing and deleting keep the public index in step."""
 
 import pytest
+from django.core.management import call_command
+from django.http import QueryDict
 
 from lms.signals import search_relevant_change
+from search.indexing import refresh
 from search.models import IndexChange
+from search.queries import parse_params, search
 from tests.factories import (
     CourseModulePageFactory,
     CoursePageFactory,
@@ -91,3 +95,23 @@ def test_course_and_lesson_publish_and_unpublish(
     with django_capture_on_commit_callbacks(execute=True):
         course.delete()
     assert indexed_ids() == set()
+
+
+def test_moving_a_module_updates_its_lessons_links(
+    search_engine, django_capture_on_commit_callbacks
+):
+    """A lesson moved to another course is found under its new address and course."""
+    with django_capture_on_commit_callbacks(execute=True):
+        first = CoursePageFactory(title="Toán 6")
+        second = CoursePageFactory(title="Toán 7")
+        module = CourseModulePageFactory(parent=first, title="Phân số")
+        lesson = LessonPageFactory(parent=module, title="Rút gọn phân số")
+    with django_capture_on_commit_callbacks(execute=True):
+        module.move(second, pos="last-child")
+    lesson.refresh_from_db()
+    refresh()
+    refresh_hits = search(parse_params(QueryDict("q=rut+gon&kind=lesson"))).hits
+    assert [hit.url for hit in refresh_hits] == [lesson.url]
+    second.refresh_from_db()
+    assert lesson.url.startswith(second.url)
+    call_command("search_check")
