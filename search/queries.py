@@ -189,25 +189,47 @@ def encode_cursor(params: SearchParams, sort_values: list[Any]) -> str:
 
 
 def _text_query(query: str) -> dict[str, Any]:
-    """Folded words must match; exact diacritics and phrases add to the score."""
-    folded_fields = [f"{name.split('^')[0]}.folded" for name in TEXT_FIELDS]
-    boosts = [name.partition("^")[2] for name in TEXT_FIELDS]
-    folded_fields = [
-        f"{field_name}^{boost}" if boost else field_name
-        for field_name, boost in zip(folded_fields, boosts, strict=True)
-    ]
+    """Folded (or English-stemmed) words decide the match; exactness adds score.
+
+    Only the folded and English clauses carry ``minimum_should_match``, and
+    only they decide which documents match, so a single shared word in a
+    scoring-only clause (an author called Quang, say) never lets a document in.
+    They are ``cross_fields``: the words may be spread over title, summary and
+    keywords, as long as enough of them appear somewhere.
+    """
+    folded_fields = []
+    for name in TEXT_FIELDS:
+        field_name, _caret, boost = name.partition("^")
+        folded = f"{field_name}.folded"
+        folded_fields.append(f"{folded}^{boost}" if boost else folded)
     english_fields = ["title.english^3", "description.english", "body.english"]
+    required = "2<75%"
     return {
         "bool": {
+            "must": {
+                "bool": {
+                    "should": [
+                        {
+                            "multi_match": {
+                                "query": query,
+                                "fields": folded_fields,
+                                "type": "cross_fields",
+                                "minimum_should_match": required,
+                            }
+                        },
+                        {
+                            "multi_match": {
+                                "query": query,
+                                "fields": english_fields,
+                                "type": "cross_fields",
+                                "minimum_should_match": required,
+                            }
+                        },
+                    ],
+                    "minimum_should_match": 1,
+                }
+            },
             "should": [
-                {
-                    "multi_match": {
-                        "query": query,
-                        "fields": folded_fields,
-                        "type": "most_fields",
-                        "minimum_should_match": "2<75%",
-                    }
-                },
                 {
                     "multi_match": {
                         "query": query,
@@ -215,17 +237,9 @@ def _text_query(query: str) -> dict[str, Any]:
                         "type": "most_fields",
                     }
                 },
-                {
-                    "multi_match": {
-                        "query": query,
-                        "fields": english_fields,
-                        "minimum_should_match": "2<75%",
-                    }
-                },
                 {"match_phrase": {"title.folded": {"query": query, "boost": 4}}},
                 {"match_phrase": {"title": {"query": query, "boost": 4}}},
             ],
-            "minimum_should_match": 1,
         }
     }
 
