@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from elasticsearch import Elasticsearch, helpers
 from elasticsearch.serializer import JsonSerializer
 
-from search.documents import all_documents
 from search.indexing import alias_name
 from search.models import IndexChange
+from search.sources import all_documents
 
 
 @dataclass

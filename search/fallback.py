@@ -12,8 +12,8 @@ from operator import and_
 
 from django.db.models import Q
 
-from search.documents import published_courses, published_lessons, published_materials
 from search.queries import PAGE_SIZE, Hit, SearchParams, SearchResults
+from search.sources import published_courses, published_lessons, published_materials
 
 
 def _matching(queryset, words: list[str], fields: tuple[str, ...]):

@@ -19,12 +19,8 @@ from elasticsearch import Elasticsearch, NotFoundError, helpers
 from elasticsearch.dsl import Index
 
 from search.client import get_client, index_prefix
-from search.documents import (
-    ContentDocument,
-    all_documents,
-    published_count,
-    read_version,
-)
+from search.documents import ContentDocument
+from search.sources import all_documents, published_count, read_version
 
 logger = logging.getLogger(__name__)
 

@@ -20,9 +20,10 @@ from django.utils import timezone
 from elasticsearch import ApiError, TransportError
 
 from search.client import get_client
-from search.documents import KINDS, document_id, documents_for, read_version
+from search.documents import KINDS, document_id
 from search.indexing import bulk_write, write_targets
 from search.models import IndexChange
+from search.sources import documents_for, read_version
 
 logger = logging.getLogger(__name__)
 

@@ -4,7 +4,8 @@ import unicodedata
 
 import pytest
 
-from search.documents import all_documents, clean, lesson_body_text
+from search.documents import clean, lesson_body_text
+from search.sources import all_documents
 from tests.factories import (
     CourseModulePageFactory,
     CoursePageFactory,

@@ -11,10 +11,11 @@ from django.utils import timezone
 from osmem_server import OsmemServer
 
 from search.client import reset_clients
-from search.documents import document_id, read_version
+from search.documents import document_id
 from search.indexing import bulk_write, ensure_index, write_targets
 from search.models import IndexChange
 from search.outbox import backoff, drain
+from search.sources import read_version
 from tests.factories import MaterialFactory
 from tests.search.conftest import point_at
 from tests.search.helpers import indexed_ids, publish, titles
