@@ -42,12 +42,42 @@ class DrainReport:
     retry_at: object | None = None
 
 
+class _DrainAfterCommit:
+    """One drain per transaction, however many changes it records."""
+
+    def __init__(self) -> None:
+        self.change_ids: list[int] = []
+        self.done = False
+
+    def __call__(self) -> None:
+        self.done = True
+        enqueue_drain(self.change_ids)
+
+
 def record_change(*, kind: str, object_id: int) -> IndexChange:
-    """Note that an item changed, and drain the outbox once the change commits."""
+    """Note that an item changed, and drain the outbox once the change commits.
+
+    Publishing a course records each of its lessons too; the rows of one
+    transaction share a single drain task instead of one task each.
+    """
     if kind not in KINDS:
         raise ValueError(f"unknown search document kind {kind!r}")
     change = IndexChange.objects.create(kind=kind, object_id=object_id)
-    transaction.on_commit(lambda: enqueue_drain([change.pk]))
+    connection = transaction.get_connection()
+    pending = next(
+        (
+            callback
+            for _sids, callback, _robust in connection.run_on_commit
+            if isinstance(callback, _DrainAfterCommit) and not callback.done
+        ),
+        None,
+    )
+    if pending is None:
+        pending = _DrainAfterCommit()
+        pending.change_ids.append(change.pk)
+        transaction.on_commit(pending)
+    else:
+        pending.change_ids.append(change.pk)
     return change
 
 

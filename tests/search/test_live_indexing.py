@@ -115,3 +115,20 @@ def test_moving_a_module_updates_its_lessons_links(
     second.refresh_from_db()
     assert lesson.url.startswith(second.url)
     call_command("search_check")
+
+
+def test_one_transaction_enqueues_one_drain(
+    search_engine, django_capture_on_commit_callbacks
+):
+    """A course publish records its lessons too, but asks for a single drain."""
+    with django_capture_on_commit_callbacks(execute=True):
+        course = CoursePageFactory(title="Hóa học 8")
+        module = CourseModulePageFactory(parent=course)
+        for number in range(3):
+            LessonPageFactory(parent=module, title=f"Bài {number}")
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        publish(course)
+    drains = [c for c in callbacks if type(c).__name__ == "_DrainAfterCommit"]
+    assert len(drains) == 1
+    assert len(drains[0].change_ids) >= 4
+    assert not IndexChange.objects.exists()
