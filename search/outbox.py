@@ -13,7 +13,7 @@ import logging
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -34,12 +34,14 @@ DRAIN_BATCH = 1000
 
 @dataclass
 class DrainReport:
+    """What one drain did; failed items stay in the outbox for ``retry_at``."""
+
     indexed: int = 0
     deleted: int = 0
     failed: int = 0
     skipped: bool = False
     errors: list[str] = field(default_factory=list)
-    retry_at: object | None = None
+    retry_at: datetime | None = None
 
 
 class _DrainAfterCommit:
@@ -74,10 +76,8 @@ def record_change(*, kind: str, object_id: int) -> IndexChange:
     )
     if pending is None:
         pending = _DrainAfterCommit()
-        pending.change_ids.append(change.pk)
         transaction.on_commit(pending)
-    else:
-        pending.change_ids.append(change.pk)
+    pending.change_ids.append(change.pk)
     return change
 
 
