@@ -15,10 +15,13 @@ from tests.search.helpers import indexed_ids, titles
 pytestmark = pytest.mark.django_db
 
 
-def test_reindex_builds_a_new_index_and_moves_the_alias(search_engine):
+def test_reindex_builds_a_new_index_and_moves_the_alias(search_engine, capsys):
     PublishedMaterialFactory(title="Tiếng Anh lớp 6")
     CoursePageFactory(title="Tin học cơ bản")
-    call_command("search_reindex", "--no-progress")
+    call_command("search_reindex")
+    output = capsys.readouterr()
+    assert "Indexing: 100%" in output.err  # the progress bar
+    assert "Indexed 2 documents" in output.out
     first = indices_behind(search_engine, alias_name())
     call_command("search_reindex", "--no-progress")
     second = indices_behind(search_engine, alias_name())
