@@ -137,14 +137,20 @@ def _filter_clauses(
 
 
 def _aggregations(params: SearchParams) -> dict[str, Any]:
-    """One aggregation per facet, filtered by every other selected facet."""
+    """One aggregation per facet, filtered by every other selected facet.
+
+    A facet with no other selection counts directly, without a filter
+    wrapper that would only match everything at extra cost.
+    """
     aggregations = {}
     for facet in FACET_FIELDS:
         terms = {"terms": {"field": facet, "size": 30}}
+        others = _filter_clauses(params.filters, without=facet)
+        if not others:
+            aggregations[facet] = terms
+            continue
         aggregations[facet] = {
-            "filter": {
-                "bool": {"filter": _filter_clauses(params.filters, without=facet)}
-            },
+            "filter": {"bool": {"filter": others}},
             "aggs": {"values": terms},
         }
     return aggregations

@@ -109,7 +109,8 @@ def _facets(
 ) -> dict[str, list[FacetValue]]:
     facets = {}
     for facet in FACET_FIELDS:
-        buckets = aggregations.get(facet, {}).get("values", {}).get("buckets", [])
+        aggregation = aggregations.get(facet, {})
+        buckets = aggregation.get("values", aggregation).get("buckets", [])
         labels = FACET_CHOICES[facet]
         selected = set(params.filters.get(facet, []))
         values = [
