@@ -32,6 +32,7 @@ run: export DEBUG ?= true
 run: setup ## Set up, migrate, load demo content and serve at http://127.0.0.1:8000
 	$(MANAGE) migrate --noinput
 	$(MANAGE) seed_demo
+	$(MANAGE) search_reindex --if-missing --no-progress
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: setup ## Run the whole test suite (SQLite, or DATABASE_URL when set)

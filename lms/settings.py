@@ -520,3 +520,6 @@ OAI_SETS_ENABLED = env_bool("OAI_SETS_ENABLED", True)
 XAPI_BATCH_SIZE = env_int("XAPI_BATCH_SIZE", 50, minimum=1)
 XAPI_MAX_ATTEMPTS = env_int("XAPI_MAX_ATTEMPTS", 8, minimum=1)
 XAPI_TIMEOUT_SECONDS = env_int("XAPI_TIMEOUT_SECONDS", 10, minimum=1)
+# Search app: seconds the engine may take to answer before a search falls back
+# to the database and an indexing attempt is retried later.
+SEARCH_REQUEST_TIMEOUT = env_int("SEARCH_REQUEST_TIMEOUT", 10, minimum=1)

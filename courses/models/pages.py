@@ -145,6 +145,11 @@ class CoursePage(Page):
     def licence_url(self) -> str:
         return Licence(self.licence).url
 
+    @property
+    def enrolment_count(self) -> int:
+        """Learners enrolled now: the course's popularity in search."""
+        return self.enrolments.filter(unenrolled_at__isnull=True).count()
+
     def is_enrolment_open(self, at=None) -> bool:
         at = at or timezone.now()
         if self.enrolment_opens_at and at < self.enrolment_opens_at:

@@ -1,0 +1,249 @@
+"""What the search views call: parameters in, results out, never an engine error.
+
+The query is cleaned before it reaches the engine (NFC, length cap, operator
+characters removed) and only plain ``multi_match`` and ``bool`` queries are
+built from it, so nothing a visitor types can make the engine fail. When the
+engine cannot answer, a simple database query stands in and the result says
+search is degraded.
+"""
+
+import logging
+from typing import Any
+
+from elasticsearch import ApiError, TransportError
+
+from lms.text import fold_diacritics
+from search.client import SearchUnavailable, get_client
+from search.documents import FACET_FIELDS
+from search.indexing import alias_name
+from search.queries.params import (
+    MAX_SUGGESTIONS,
+    PAGE_SIZE,
+    SearchParams,
+    clean_query,
+)
+from search.queries.results import MARK_CLOSE, MARK_OPEN, SearchResults, shape_results
+
+logger = logging.getLogger(__name__)
+
+TEXT_FIELDS = [
+    "title^6",
+    "keywords^3",
+    "description^2",
+    "people^2",
+    "course_title",
+    "body",
+]
+
+
+def _text_query(query: str) -> dict[str, Any]:
+    """Folded (or English-stemmed) words decide the match; exactness adds score.
+
+    Only the folded and English clauses carry ``minimum_should_match``, and
+    only they decide which documents match, so a single shared word in a
+    scoring-only clause (an author called Quang, say) never lets a document in.
+    They are ``cross_fields``: the words may be spread over title, summary and
+    keywords, as long as enough of them appear somewhere.
+    """
+    folded_fields = []
+    for name in TEXT_FIELDS:
+        field_name, _caret, boost = name.partition("^")
+        folded = f"{field_name}.folded"
+        folded_fields.append(f"{folded}^{boost}" if boost else folded)
+    english_fields = ["title.english^3", "description.english", "body.english"]
+    required = "2<75%"
+    return {
+        "bool": {
+            "must": {
+                "bool": {
+                    "should": [
+                        {
+                            "multi_match": {
+                                "query": query,
+                                "fields": folded_fields,
+                                "type": "cross_fields",
+                                "minimum_should_match": required,
+                            }
+                        },
+                        {
+                            "multi_match": {
+                                "query": query,
+                                "fields": english_fields,
+                                "type": "cross_fields",
+                                "minimum_should_match": required,
+                            }
+                        },
+                    ],
+                    "minimum_should_match": 1,
+                }
+            },
+            "should": [
+                {
+                    "multi_match": {
+                        "query": query,
+                        "fields": TEXT_FIELDS,
+                        "type": "most_fields",
+                    }
+                },
+                {"match_phrase": {"title.folded": {"query": query, "boost": 4}}},
+                {"match_phrase": {"title": {"query": query, "boost": 4}}},
+            ],
+        }
+    }
+
+
+def _ranked(query: str) -> dict[str, Any]:
+    base = _text_query(query) if query else {"match_all": {}}
+    return {
+        "function_score": {
+            "query": base,
+            "functions": [
+                {
+                    "field_value_factor": {
+                        "field": "popularity",
+                        "modifier": "log1p",
+                        "factor": 1,
+                        "missing": 0,
+                    },
+                    "weight": 0.5,
+                }
+            ],
+            "boost_mode": "sum",
+            "score_mode": "sum",
+        }
+    }
+
+
+def _sort(params: SearchParams) -> list[Any]:
+    if params.sort == "newest" or (params.sort == "relevance" and not params.query):
+        return [{"published_at": {"order": "desc"}}, {"uid": "asc"}]
+    if params.sort == "downloads":
+        return [
+            {"downloads": {"order": "desc"}},
+            {"published_at": {"order": "desc"}},
+            {"uid": "asc"},
+        ]
+    return ["_score", {"uid": "asc"}]
+
+
+def _filter_clauses(
+    filters: dict[str, list[str]], *, without: str | None = None
+) -> list:
+    return [
+        {"terms": {facet: values}}
+        for facet, values in filters.items()
+        if facet != without
+    ]
+
+
+def _aggregations(params: SearchParams) -> dict[str, Any]:
+    """One aggregation per facet, filtered by every other selected facet.
+
+    A facet with no other selection counts directly, without a filter
+    wrapper that would only match everything at extra cost.
+    """
+    aggregations = {}
+    for facet in FACET_FIELDS:
+        terms = {"terms": {"field": facet, "size": 30}}
+        others = _filter_clauses(params.filters, without=facet)
+        if not others:
+            aggregations[facet] = terms
+            continue
+        aggregations[facet] = {
+            "filter": {"bool": {"filter": others}},
+            "aggs": {"values": terms},
+        }
+    return aggregations
+
+
+def build_request(params: SearchParams, *, facets: bool = True) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "query": _ranked(params.query),
+        "post_filter": {"bool": {"filter": _filter_clauses(params.filters)}},
+        "sort": _sort(params),
+        "size": PAGE_SIZE + 1,
+        "track_total_hits": True,
+        "_source": [
+            "kind",
+            "title",
+            "url",
+            "subject",
+            "published_at",
+            "downloads",
+            "description",
+        ],
+        "highlight": {
+            "pre_tags": [MARK_OPEN],
+            "post_tags": [MARK_CLOSE],
+            "fields": {
+                name: {"number_of_fragments": 0} for name in ("title", "title.folded")
+            }
+            | {
+                name: {"fragment_size": 160, "number_of_fragments": 2}
+                for name in ("description", "description.folded", "body", "body.folded")
+            },
+        },
+    }
+    if params.after:
+        body["search_after"] = params.after
+    if facets:
+        body["aggs"] = _aggregations(params)
+    if params.query and not params.after:
+        body["suggest"] = {
+            "did_you_mean": {
+                "text": fold_diacritics(params.query).lower(),
+                "term": {
+                    "field": "title.folded",
+                    "suggest_mode": "popular",
+                    "min_word_length": 3,
+                },
+            }
+        }
+    return body
+
+
+def search(params: SearchParams, *, facets: bool = True) -> SearchResults:
+    """Run the search; fall back to the database when the engine cannot answer."""
+    try:
+        client = get_client()
+        response = client.search(
+            index=alias_name(), **build_request(params, facets=facets)
+        )
+    except (TransportError, ApiError, OSError, SearchUnavailable) as error:
+        logger.warning("Search engine unavailable, using the database: %s", error)
+        from search.fallback import database_search
+
+        return database_search(params)
+    return shape_results(params, response.body)
+
+
+def suggest(raw: str) -> dict[str, Any]:
+    """Titles completing what is being typed, for the search box."""
+    query, _messages = clean_query(raw)
+    query = query[:100]
+    if not query:
+        return {"query": "", "suggestions": []}
+    body = {
+        "query": {
+            "bool": {
+                "must": {
+                    "match": {"title.autocomplete": {"query": query, "operator": "and"}}
+                },
+                "should": [{"match_phrase_prefix": {"title.folded": {"query": query}}}],
+            }
+        },
+        "size": MAX_SUGGESTIONS,
+        "_source": ["kind", "title", "url"],
+    }
+    try:
+        response = get_client().search(index=alias_name(), **body)
+    except (TransportError, ApiError, OSError, SearchUnavailable) as error:
+        logger.warning("Autocomplete unavailable: %s", error)
+        return {"query": query, "suggestions": [], "degraded": True}
+    return {
+        "query": query,
+        "suggestions": [
+            {key: hit["_source"].get(key, "") for key in ("title", "url", "kind")}
+            for hit in response.body["hits"]["hits"]
+        ],
+    }

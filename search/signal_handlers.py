@@ -1,0 +1,101 @@
+"""Receivers that record search-relevant changes in the outbox.
+
+They only write a row (inside the caller's transaction); the engine is
+contacted after commit by a task, so an engine outage can never fail a save.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models.signals import post_delete
+from wagtail.signals import (
+    page_published,
+    page_unpublished,
+    post_page_move,
+    published,
+    unpublished,
+)
+
+from lms.signals import search_relevant_change
+from search.documents import KIND_COURSE, KIND_LESSON, KIND_MATERIAL
+from search.outbox import record_change
+
+
+def kind_of(instance: Any) -> str | None:
+    """The document kind for a model instance, or None when search ignores it."""
+    from courses.models import CoursePage, LessonPage
+    from materials.models import Material
+
+    specific = getattr(instance, "specific_deferred", instance)
+    for model, kind in (
+        (Material, KIND_MATERIAL),
+        (CoursePage, KIND_COURSE),
+        (LessonPage, KIND_LESSON),
+    ):
+        if isinstance(specific, model):
+            return kind
+    return None
+
+
+def record_instance(instance: Any) -> None:
+    """Record a change for the instance and for documents that quote it."""
+    kind = kind_of(instance)
+    if kind is None or instance.pk is None:
+        return
+    record_change(kind=kind, object_id=instance.pk)
+    if kind == KIND_COURSE:
+        # Lesson documents carry their course's title and facets.
+        from courses.models import LessonPage
+
+        for lesson_id in LessonPage.objects.descendant_of(instance).values_list(
+            "pk", flat=True
+        ):
+            record_change(kind=KIND_LESSON, object_id=lesson_id)
+
+
+def on_page_change(sender, instance, **kwargs) -> None:
+    record_instance(instance)
+
+
+def on_snippet_change(sender, instance, **kwargs) -> None:
+    record_instance(instance)
+
+
+def on_delete(sender, instance, **kwargs) -> None:
+    kind = kind_of(instance)
+    if kind is not None:
+        record_change(kind=kind, object_id=instance.pk)
+
+
+def on_relevant_change(sender, instance, **kwargs) -> None:
+    record_instance(instance)
+
+
+def on_page_move(sender, instance, **kwargs) -> None:
+    """A move changes the URL of the page and of every page below it."""
+    from courses.models import CoursePage, LessonPage
+
+    record_instance(instance)
+    for model, kind in ((CoursePage, KIND_COURSE), (LessonPage, KIND_LESSON)):
+        for page_id in model.objects.descendant_of(instance).values_list(
+            "pk", flat=True
+        ):
+            record_change(kind=kind, object_id=page_id)
+
+
+def connect() -> None:
+    """Connect every receiver once (called from ``SearchConfig.ready``)."""
+    from courses.models import CoursePage, LessonPage
+    from materials.models import Material
+
+    page_published.connect(on_page_change, dispatch_uid="search.page_published")
+    page_unpublished.connect(on_page_change, dispatch_uid="search.page_unpublished")
+    published.connect(on_snippet_change, dispatch_uid="search.snippet_published")
+    unpublished.connect(on_snippet_change, dispatch_uid="search.snippet_unpublished")
+    search_relevant_change.connect(on_relevant_change, dispatch_uid="search.relevant")
+    post_page_move.connect(on_page_move, dispatch_uid="search.page_moved")
+    for model in (Material, CoursePage, LessonPage):
+        post_delete.connect(
+            on_delete, sender=model, dispatch_uid=f"search.delete.{model.__name__}"
+        )

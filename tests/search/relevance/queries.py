@@ -1,0 +1,61 @@
+"""Queries and the items that must come first, as a reader would judge them.
+
+Each entry: (query, keys that are relevant). Relevant keys refer to
+``corpus.MATERIALS`` or ``corpus.COURSES``.
+"""
+
+QUERIES = [
+    # Vietnamese with diacritics
+    ("quang hợp", ["quang-hop"]),
+    ("hô hấp tế bào", ["ho-hap"]),
+    ("quãng đường", ["quang-duong"]),
+    ("phương trình bậc hai", ["phuong-trinh-bac-hai"]),
+    ("hệ phương trình", ["he-phuong-trinh"]),
+    ("hàm số", ["ham-so"]),
+    ("địa lý Việt Nam", ["dia-ly-vn"]),
+    ("đồng bằng sông Cửu Long", ["dong-bang"]),
+    ("đường lối đổi mới", ["duong-loi"]),
+    ("Điện Biên Phủ", ["dien-bien-phu"]),
+    ("cách mạng tháng Tám", ["cach-mang-thang-tam"]),
+    ("Truyện Kiều", ["truyen-kieu"]),
+    ("Nguyễn Du", ["truyen-kieu"]),
+    ("Chí Phèo", ["chi-pheo"]),
+    ("thanh điệu", ["ma-ma"]),
+    ("mạng máy tính", ["mang-may-tinh"]),
+    ("lập trình Python", ["lap-trinh-python", "khoa-python", "programming"]),
+    ("axit bazơ", ["axit-bazo", "chemistry"]),
+    ("bảng tuần hoàn", ["bang-tuan-hoan"]),
+    ("di truyền", ["di-truyen"]),
+    ("dân ca quan họ", ["music"]),
+    ("khúc xạ ánh sáng", ["quang-hoc"]),
+    # Vietnamese without diacritics
+    ("quang hop", ["quang-hop"]),
+    ("ho hap", ["ho-hap"]),
+    ("quang duong", ["quang-duong"]),
+    ("phuong trinh bac hai", ["phuong-trinh-bac-hai"]),
+    ("dia ly viet nam", ["dia-ly-vn"]),
+    ("dong bang song cuu long", ["dong-bang"]),
+    ("duong loi doi moi", ["duong-loi"]),
+    ("dien bien phu", ["dien-bien-phu"]),
+    ("truyen kieu", ["truyen-kieu"]),
+    ("chi pheo nam cao", ["chi-pheo"]),
+    ("lap trinh python", ["lap-trinh-python", "khoa-python", "programming"]),
+    ("bang tuan hoan", ["bang-tuan-hoan"]),
+    ("oxi hoa khu", ["phan-ung-oxi-hoa"]),
+    ("te bao nhan thuc", ["te-bao"]),
+    ("lich su viet nam", ["khoa-lich-su"]),
+    ("bong da", ["the-duc"]),
+    # English
+    ("photosynthesis", ["photosynthesis"]),
+    ("plants sunlight", ["photosynthesis"]),
+    ("cell biology", ["cells"]),
+    ("present perfect", ["grammar"]),
+    ("vocabulary", ["vocabulary"]),
+    ("quadratic equation", ["algebra"]),
+    ("triangles", ["geometry"]),
+    ("industrial revolution", ["world-history"]),
+    ("climate change", ["climate"]),
+    ("acids and bases", ["chemistry", "axit-bazo"]),
+    ("reading practice", ["reading"]),
+    ("english speaking", ["khoa-english"]),
+]

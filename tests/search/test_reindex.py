@@ -1,0 +1,123 @@
+"""Rebuilding the index behind its alias: atomic swap, refusal, pruning, no failed search."""
+
+import threading
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.http import QueryDict
+
+from search import indexing
+from search.indexing import alias_name, indices_behind, managed_indices, rebuild
+from search.queries import parse_params, search
+from tests.factories import CoursePageFactory, PublishedMaterialFactory
+from tests.search.helpers import indexed_ids, titles
+
+pytestmark = pytest.mark.django_db
+
+
+def test_reindex_builds_a_new_index_and_moves_the_alias(search_engine, capsys):
+    PublishedMaterialFactory(title="Tiếng Anh lớp 6")
+    CoursePageFactory(title="Tin học cơ bản")
+    call_command("search_reindex")
+    output = capsys.readouterr()
+    assert "Indexing: 100%" in output.err  # the progress bar
+    assert "Indexed 2 documents" in output.out
+    first = indices_behind(search_engine, alias_name())
+    call_command("search_reindex", "--no-progress")
+    second = indices_behind(search_engine, alias_name())
+    assert len(first) == len(second) == 1
+    assert first != second
+    assert titles("q=tieng+anh") == ["Tiếng Anh lớp 6"]
+    assert len(indexed_ids()) == 2
+    call_command("search_check")
+
+
+def test_old_indices_are_pruned(search_engine):
+    PublishedMaterialFactory()
+    for _ in range(4):
+        rebuild(progress=False, keep=1)
+    serving = indices_behind(search_engine, alias_name())
+    remaining = managed_indices(search_engine)
+    assert len(remaining) == 2  # the serving index and one to roll back to
+    assert serving[0] == remaining[-1]
+    rebuild(progress=False, keep=0)
+    assert managed_indices(search_engine) == indices_behind(search_engine, alias_name())
+
+
+def test_incomplete_index_is_refused_and_old_one_keeps_serving(
+    search_engine, monkeypatch
+):
+    """A rebuild that misses published items does not take over the alias."""
+    PublishedMaterialFactory(title="Ngữ văn lớp 9")
+    PublishedMaterialFactory(title="Ngữ văn lớp 8")
+    rebuild(progress=False)
+    serving = indices_behind(search_engine, alias_name())
+    real_documents = indexing.all_documents
+
+    def losing_one(**kwargs):
+        documents = list(real_documents(**kwargs))
+        return iter(documents[1:])
+
+    monkeypatch.setattr(indexing, "all_documents", losing_one)
+    with pytest.raises(
+        CommandError, match="holds 1 documents but 2 items are published"
+    ):
+        call_command("search_reindex", "--no-progress")
+    assert indices_behind(search_engine, alias_name()) == serving
+    assert managed_indices(search_engine) == serving
+    assert sorted(titles("q=ngu+van")) == ["Ngữ văn lớp 8", "Ngữ văn lớp 9"]
+
+
+def test_reindex_if_missing_only_builds_once(search_engine):
+    PublishedMaterialFactory()
+    call_command("search_reindex", "--if-missing", "--no-progress")
+    serving = indices_behind(search_engine, alias_name())
+    call_command("search_reindex", "--if-missing", "--no-progress")
+    assert indices_behind(search_engine, alias_name()) == serving
+
+
+def test_searches_during_reindex_never_fail(search_engine):
+    """Searches running while the alias moves keep finding everything."""
+    for number in range(30):
+        PublishedMaterialFactory(title=f"Toán học chuyên đề {number}")
+    rebuild(progress=False)
+    stop = threading.Event()
+    outcomes: list[tuple[bool, int]] = []
+    errors: list[BaseException] = []
+    params = parse_params(QueryDict("q=toan+hoc"))
+
+    def searcher():
+        while not stop.is_set():
+            try:
+                result = search(params, facets=True)
+            except BaseException as error:  # noqa: BLE001 - recorded, asserted below
+                errors.append(error)
+                return
+            outcomes.append((result.degraded, result.total))
+
+    threads = [threading.Thread(target=searcher) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    try:
+        for _ in range(5):
+            rebuild(progress=False, keep=0)
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join()
+    assert not errors
+    assert outcomes
+    assert set(outcomes) == {(False, 30)}
+
+
+def test_commands_explain_that_the_embedded_engine_has_no_shared_index(settings):
+    settings.ELASTICSEARCH_URL = ""
+    for command in ("search_sync", "search_check", "search_reindex"):
+        with pytest.raises(CommandError, match="embedded engine lives inside"):
+            call_command(command)
+    call_command("search_reindex", "--if-missing")  # start-up scripts carry on
+
+
+def test_search_sync_reports_what_it_did(search_engine, capsys):
+    call_command("search_sync")
+    assert "Indexed 0, deleted 0, failed 0." in capsys.readouterr().out
