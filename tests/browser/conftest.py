@@ -105,8 +105,10 @@ def _wait_until_up(url: str, server: subprocess.Popen, timeout: float = 60) -> N
     raise RuntimeError(f"the site did not answer at {url} within {timeout} s")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
+    """Chromium for one test module; Playwright's event loop stops with it, so
+    later tests in the same process do not run inside an async context."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
