@@ -13,7 +13,7 @@ from materials.processing import process_material
 from tests.factories import CuratorFactory, MaterialFactory
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql",
         reason="needs PostgreSQL row locks; SQLite serialises every writer",

@@ -45,7 +45,7 @@ def change(material, *, title: str, live: bool) -> None:
         record_change(kind="material", object_id=material.pk)
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_changes_and_drains(postgresql_only, search_engine):
     """Drains racing each other and new commits never leave a stale document.
 
