@@ -48,7 +48,7 @@ def test_client_reads_settings_at_call_time(search_engine, settings):
     assert alias_name() == "test-other-content"
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_embedded_engine_starts_on_demand_and_is_filled_from_the_database(
     settings,
 ):
