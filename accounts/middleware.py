@@ -15,7 +15,12 @@ class PreferredLanguageMiddleware:
     def __call__(self, request):
         user = getattr(request, "user", None)
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-        if user is not None and user.is_authenticated and not chosen:
+        if (
+            user is not None
+            and user.is_authenticated
+            and user.preferred_language
+            and not chosen
+        ):
             translation.activate(user.preferred_language)
             request.LANGUAGE_CODE = user.preferred_language
         return self.get_response(request)

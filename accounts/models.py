@@ -14,8 +14,13 @@ class User(AbstractUser):
     preferred_language = models.CharField(
         _("preferred language"),
         max_length=8,
-        choices=[("vi", _("Vietnamese")), ("en", _("English"))],
-        default="vi",
+        choices=[
+            ("", _("The site's language")),
+            ("vi", _("Vietnamese")),
+            ("en", _("English")),
+        ],
+        blank=True,
+        default="",
     )
 
     class Meta(AbstractUser.Meta):

@@ -73,15 +73,17 @@ def profile(request):
             school=form.cleaned_data["school"],
             language=form.cleaned_data["preferred_language"],
         )
-        translation.activate(user.preferred_language)
+        if user.preferred_language:
+            translation.activate(user.preferred_language)
         messages.success(request, _("Your profile has been saved."))
         response = redirect("accounts:profile")
-        response.set_cookie(
-            settings.LANGUAGE_COOKIE_NAME,
-            user.preferred_language,
-            max_age=settings.LANGUAGE_COOKIE_AGE,
-            samesite="Lax",
-        )
+        if user.preferred_language:
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                user.preferred_language,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                samesite="Lax",
+            )
         return response
     return TemplateResponse(request, "accounts/profile.html", {"form": form})
 
