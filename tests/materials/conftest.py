@@ -62,3 +62,9 @@ def s3_materials(settings, moto_endpoint):
     for item in objects:
         client.delete_object(Bucket=BUCKET, Key=item["Key"])
     client.delete_bucket(Bucket=BUCKET)
+
+
+@pytest.fixture(autouse=True)
+def _english(settings):
+    """Messages in English, so tests read the rule each refusal names."""
+    settings.LANGUAGE_CODE = "en"
