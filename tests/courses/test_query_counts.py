@@ -31,9 +31,7 @@ LESSON_QUERIES_ANONYMOUS = 17
 LESSON_QUERIES_LEARNER = 22
 
 
-def test_catalogue_queries_do_not_grow_with_courses(
-    client, django_assert_num_queries
-):
+def test_catalogue_queries_do_not_grow_with_courses(client, django_assert_num_queries):
     for _ in range(3):
         CoursePageFactory(cover_image=MaterialImageFactory())
     render_cold(client, "/courses/")

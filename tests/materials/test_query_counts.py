@@ -16,7 +16,8 @@ pytestmark = pytest.mark.django_db
 # The page count and the page of materials with their authors.
 LIST_QUERIES = 2
 # The material with its author, the view count update, the pages referring to
-# it and the courses above them, the data for its structured description.
+# it, their paths and the courses above them, then the keywords, co-authors and
+# site for its structured description.
 DETAIL_QUERIES = 8
 
 
