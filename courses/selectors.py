@@ -8,12 +8,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Avg, Count, Q, QuerySet
+from django.db.models import Avg, Count, Q, QuerySet, prefetch_related_objects
 from django.db.models.functions import TruncDate
 
 from accounts.models import User
 from courses.models import (
     Certificate,
+    CourseModulePage,
     CoursePage,
     Enrolment,
     LessonCompletion,
@@ -25,6 +26,25 @@ from courses.models import (
 def course_lessons(course: CoursePage) -> list[LessonPage]:
     """Live lessons in reading order (module order, then lesson order)."""
     return list(LessonPage.objects.live().descendant_of(course).order_by("path"))
+
+
+def course_outline(
+    *, course: CoursePage, lessons: list[LessonPage]
+) -> list[tuple[CourseModulePage, list[LessonPage]]]:
+    """The course's live modules, each with its live lessons in order.
+
+    ``lessons`` are the course's live lessons in tree order (as
+    ``course_lessons`` returns them, already read for the learner's progress);
+    they are grouped under their module by tree path, so the outline costs one
+    query for the modules however many modules and lessons there are.
+    """
+    modules = list(CourseModulePage.objects.live().child_of(course).order_by("path"))
+    by_path: dict[str, list[LessonPage]] = {module.path: [] for module in modules}
+    for lesson in lessons:
+        siblings = by_path.get(lesson.path[: -lesson.steplen])
+        if siblings is not None:
+            siblings.append(lesson)
+    return [(module, by_path[module.path]) for module in modules]
 
 
 @dataclass
@@ -329,7 +349,18 @@ def _quiz_view(block, attempt: QuizAttempt | None, passed: bool) -> QuizView:
 
 
 def lesson_body(*, lesson: LessonPage, state: LessonState) -> list[tuple]:
-    """The lesson's blocks, each paired with its quiz view when it is a quiz."""
+    """The lesson's blocks, each paired with its quiz view when it is a quiz.
+
+    The images' existing renditions are read in one query for the whole
+    lesson, rather than one per image block as the template renders them.
+    """
+    images = [
+        block.value
+        for block in lesson.body
+        if block.block_type == "image" and block.value is not None
+    ]
+    if images:
+        prefetch_related_objects(images, "renditions")
     return [
         (
             block,

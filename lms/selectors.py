@@ -14,7 +14,11 @@ def featured_courses(home_page) -> list[CoursePage]:
         )
     )
     courses = CoursePage.objects.live().public().filter(pk__in=course_ids)
-    by_id = {course.pk: course for course in courses.select_related("cover_image")}
+    # Covers and their renditions come in two queries, however many courses.
+    courses = courses.select_related("cover_image").prefetch_related(
+        "cover_image__renditions"
+    )
+    by_id = {course.pk: course for course in courses}
     return [by_id[pk] for pk in course_ids if pk in by_id]
 
 

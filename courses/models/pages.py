@@ -33,6 +33,7 @@ class CourseCatalogPage(Page):
             .public()
             .descendant_of(self)
             .select_related("cover_image")
+            .prefetch_related("cover_image__renditions")
             .order_by("title")
         )
         return context
@@ -157,10 +158,12 @@ class CoursePage(Page):
         return not (self.enrolment_closes_at and at >= self.enrolment_closes_at)
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import course_progress
+        from courses.selectors import course_outline, course_progress
 
         context = super().get_context(request, *args, **kwargs)
-        context["progress"] = course_progress(learner=request.user, course=self)
+        progress = course_progress(learner=request.user, course=self)
+        context["progress"] = progress
+        context["outline"] = course_outline(course=self, lessons=progress.lessons)
         context["enrolment_open"] = self.is_enrolment_open()
         return context
 
