@@ -28,6 +28,12 @@ OPERATIONS = [
     "GET /api/v1/courses/",
     "GET /api/v1/courses/{id}/",
     "GET /api/v1/me/",
+    "GET /api/v1/me/enrolments/",
+    "POST /api/v1/me/enrolments/",
+    "GET /api/v1/me/enrolments/{id}/",
+    "DELETE /api/v1/me/enrolments/{id}/",
+    "GET /api/v1/me/certificates/",
+    "GET /api/v1/me/statements/",
     "POST /api/v1/auth/token/",
 ]
 
