@@ -6,9 +6,7 @@ from __future__ import annotations
 from rest_framework import serializers
 
 from opendata import describe
-
-# The largest id a database integer column holds; larger ids cannot exist.
-MAX_ID = 2**63 - 1
+from opendata.api.views import MAX_ID
 
 
 class EnrolmentRequestSerializer(serializers.Serializer):
