@@ -217,9 +217,17 @@ class LessonPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from courses.selectors import lesson_body, lesson_state
+        from courses.services import lesson_launch_record
 
         context = super().get_context(request, *args, **kwargs)
         state = lesson_state(learner=request.user, lesson=self)
+        enrolment = state.enrolment
+        if (
+            enrolment
+            and enrolment.is_active
+            and not getattr(request, "is_preview", False)
+        ):
+            lesson_launch_record(learner=request.user, lesson=self)
         context["state"] = state
         context["body"] = lesson_body(lesson=self, state=state)
         context["has_quiz"] = any(quiz for _block, quiz in context["body"])

@@ -6,7 +6,11 @@ from courses.services.certificates import (
 )
 from courses.services.enrolment import enrolment_cancel, enrolment_create
 from courses.services.erasure import learner_records_erase
-from courses.services.progress import lesson_mark_done, quiz_attempt_submit
+from courses.services.progress import (
+    lesson_launch_record,
+    lesson_mark_done,
+    quiz_attempt_submit,
+)
 
 __all__ = [
     "certificate_issue_if_complete",
@@ -14,6 +18,7 @@ __all__ = [
     "enrolment_cancel",
     "enrolment_create",
     "learner_records_erase",
+    "lesson_launch_record",
     "lesson_mark_done",
     "quiz_attempt_submit",
 ]

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from courses.models import Certificate, CoursePage, LessonCompletion, LessonPage
+from courses.services.learning_events import record_certificate_issued
 from lms.text import normalise
 
 
@@ -50,7 +51,7 @@ def certificate_issue_if_complete(
         return None
     try:
         with transaction.atomic():
-            return Certificate.objects.create(
+            certificate = Certificate.objects.create(
                 learner=learner,
                 course=course,
                 learner_name=normalise(learner.get_full_name() or learner.public_name),
@@ -60,6 +61,8 @@ def certificate_issue_if_complete(
             )
     except IntegrityError:
         return Certificate.objects.get(learner=learner, course=course)
+    record_certificate_issued(certificate=certificate)
+    return certificate
 
 
 @transaction.atomic

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from courses.models import CoursePage, Enrolment
+from courses.services.learning_events import record_enrolled
 
 
 def _lock_course(course: CoursePage) -> CoursePage:
@@ -66,6 +67,7 @@ def enrolment_create(*, learner: User, course: CoursePage) -> tuple[Enrolment, b
     if existing:
         existing.enrolled_at, existing.unenrolled_at = now, None
         existing.save(update_fields=["enrolled_at", "unenrolled_at"])
+        record_enrolled(learner=learner, course=course, at=now)
         return existing, True
     try:
         with transaction.atomic():
@@ -74,6 +76,7 @@ def enrolment_create(*, learner: User, course: CoursePage) -> tuple[Enrolment, b
             )
     except IntegrityError:
         return Enrolment.objects.get(learner=learner, course=course), False
+    record_enrolled(learner=learner, course=course, at=now)
     return enrolment, True
 
 

@@ -22,6 +22,11 @@ from courses.models import (
     QuizAttempt,
 )
 from courses.services.certificates import certificate_issue_if_complete
+from courses.services.learning_events import (
+    record_launched,
+    record_lesson_completed,
+    record_quiz_attempt,
+)
 
 
 def _course_path(lesson: LessonPage) -> str:
@@ -77,11 +82,23 @@ def _complete(
         )
         return completion, False
     Enrolment.objects.filter(pk=enrolment.pk).update(last_activity_at=now)
+    record_lesson_completed(learner=enrolment.learner, lesson=lesson, at=now)
     if lesson.is_required:  # an optional lesson never completes a course
         certificate_issue_if_complete(
             learner=enrolment.learner, course=enrolment.course
         )
     return completion, True
+
+
+@transaction.atomic
+def lesson_launch_record(*, learner: User, lesson: LessonPage) -> bool:
+    """Report that an enrolled learner opened a lesson; True if a statement
+    was recorded. Reloads within an hour count as the same visit; the
+    enrolment row is locked so concurrent reloads report once (PostgreSQL).
+    """
+    enrolment = _require_enrolment(learner=learner, lesson=lesson)
+    Enrolment.objects.select_for_update().filter(pk=enrolment.pk).first()
+    return record_launched(learner=learner, lesson=lesson, at=timezone.now())
 
 
 @transaction.atomic
@@ -195,6 +212,7 @@ def quiz_attempt_submit(
     Enrolment.objects.filter(pk=enrolment.pk).update(
         last_activity_at=attempt.submitted_at
     )
+    record_quiz_attempt(learner=learner, attempt=attempt)
     passed_ids = set(
         QuizAttempt.objects.filter(
             learner=learner, lesson=lesson, passed=True

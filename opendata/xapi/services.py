@@ -24,6 +24,7 @@ def record_learning_event(
     object_name: str,
     result: LearningResult | None = None,
     timestamp: datetime | None = None,
+    activity_type: str | None = None,
 ) -> XapiStatement:
     """Store an xAPI statement for a learner event and forward it after commit.
 
@@ -48,6 +49,7 @@ def record_learning_event(
         result=result,
         timestamp=timestamp,
         statement_id=statement_id,
+        activity_type=activity_type,
     )
     statement = XapiStatement.objects.create(
         statement_id=statement_id,

@@ -142,14 +142,21 @@ def build_statement(
     result: LearningResult | None,
     timestamp: datetime,
     statement_id: uuid.UUID,
+    activity_type: str | None = None,
 ) -> dict[str, Any]:
-    """A complete xAPI 1.0.3 statement as a JSON-ready dict."""
+    """A complete xAPI 1.0.3 statement as a JSON-ready dict.
+
+    ``activity_type`` overrides the type usually meant by the verb, as when a
+    whole course (not a lesson) is completed.
+    """
     verb = LearningVerb(verb)
     _check_iri(object_url)
     if timestamp.tzinfo is None:
         raise ValidationError(_("The timestamp must include a time zone."))
     if not object_name.strip():
         raise ValidationError(_("The activity needs a name."))
+    if activity_type is not None:
+        _check_iri(activity_type)
     english, vietnamese = VERB_DISPLAY[verb]
     statement: dict[str, Any] = {
         "id": str(statement_id),
@@ -164,7 +171,7 @@ def build_statement(
             "id": object_url,
             "definition": {
                 "name": {_language_tag(): object_name},
-                "type": ACTIVITY_TYPE_FOR_VERB[verb],
+                "type": activity_type or ACTIVITY_TYPE_FOR_VERB[verb],
             },
         },
         "timestamp": timestamp.isoformat(),

@@ -14,10 +14,14 @@ from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
+from rest_framework.authtoken.models import Token
 from schemathesis.specs.openapi.checks import (
     negative_data_rejection,
     positive_data_acceptance,
 )
+
+from courses.services import enrolment_create
+from tests.factories import StudentFactory
 
 # Generated "valid" data may still name ids that do not exist (404 is right),
 # and the API accepts unknown query parameters as ignorable, as DRF does.
@@ -28,6 +32,12 @@ OPERATIONS = [
     "GET /api/v1/courses/",
     "GET /api/v1/courses/{id}/",
     "GET /api/v1/me/",
+    "GET /api/v1/me/enrolments/",
+    "POST /api/v1/me/enrolments/",
+    "GET /api/v1/me/enrolments/{id}/",
+    "DELETE /api/v1/me/enrolments/{id}/",
+    "GET /api/v1/me/certificates/",
+    "GET /api/v1/me/statements/",
     "POST /api/v1/auth/token/",
 ]
 
@@ -72,5 +82,33 @@ def test_api_never_fails_and_matches_its_schema(api_schema, label):
     )
     def check(case):
         case.call_and_validate(excluded_checks=EXCLUDED_CHECKS)
+
+    check()
+
+
+LEARNER_OPERATIONS = [
+    label for label in OPERATIONS if label.split()[1].startswith("/api/v1/me/")
+]
+
+
+@pytest.mark.parametrize("label", LEARNER_OPERATIONS)
+def test_learner_api_never_fails_for_a_signed_in_learner(api_schema, label, repository):
+    """The same checks with a learner's token, so generated requests reach the
+    views (enrolling, leaving, reading progress) rather than stopping at 401."""
+    learner = StudentFactory()
+    enrolment_create(learner=learner, course=repository.courses[0])
+    headers = {"Authorization": f"Token {Token.objects.create(user=learner).key}"}
+    operation = api_schema.find_operation_by_label(label)
+
+    @given(case=operation.as_strategy())
+    @settings(
+        max_examples=int(os.environ.get("API_FUZZ_EXAMPLES", "12")),
+        deadline=None,
+        derandomize=True,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    def check(case):
+        case.call_and_validate(headers=headers, excluded_checks=EXCLUDED_CHECKS)
 
     check()

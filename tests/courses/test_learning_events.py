@@ -1,0 +1,143 @@
+"""Learner progress leaves xAPI statements, once per event, whichever way in."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from courses.models import Certificate
+from courses.services import (
+    enrolment_cancel,
+    enrolment_create,
+    lesson_launch_record,
+    lesson_mark_done,
+    quiz_attempt_submit,
+)
+from opendata.models import XapiStatement
+
+pytestmark = pytest.mark.django_db
+
+SITE = "https://hoc.example.edu.vn"
+RIGHT = {"0": ["0"], "1": ["0"]}
+WRONG = {"0": ["1"], "1": ["1"]}
+
+
+@pytest.fixture(autouse=True)
+def _site_url(settings):
+    settings.SITE_URL = SITE
+
+
+def statements(learner) -> list[dict]:
+    return [s.payload for s in XapiStatement.objects.filter(user=learner)]
+
+
+def verbs(learner) -> list[str]:
+    return list(
+        XapiStatement.objects.filter(user=learner).values_list("verb", flat=True)
+    )
+
+
+def test_the_whole_journey_leaves_exactly_the_expected_statements(
+    client, tree, learner
+):
+    """Enrol, open a lesson, finish it, fail then pass the quiz: one statement
+    for each event, about the learner, with the quiz scores and a certificate
+    that links to its verification page."""
+    client.force_login(learner)
+    client.post(reverse("courses:enrol", args=[tree.course.pk]))
+    client.get(tree.reading.url)
+    client.post(reverse("courses:lesson_done", args=[tree.reading.pk]))
+    quiz_attempt_submit(
+        learner=learner, lesson=tree.quiz_lesson, quiz_id=tree.quiz_id, answers=WRONG
+    )
+    quiz_attempt_submit(
+        learner=learner, lesson=tree.quiz_lesson, quiz_id=tree.quiz_id, answers=RIGHT
+    )
+
+    assert verbs(learner) == [
+        "enrolled",
+        "launched",
+        "completed",
+        "failed",
+        "passed",
+        "completed",
+        "completed",
+        "earned",
+    ]
+    sent = statements(learner)
+    assert {s["actor"]["account"]["name"] for s in sent} == {str(learner.pk)}
+    objects = [s["object"]["id"] for s in sent]
+    course_url, reading_url = SITE + tree.course.url, SITE + tree.reading.url
+    quiz_lesson_url = SITE + tree.quiz_lesson.url
+    certificate = Certificate.objects.get(learner=learner)
+    assert objects == [
+        course_url,
+        reading_url,
+        reading_url,
+        f"{quiz_lesson_url}#quiz-{tree.quiz_id}",
+        f"{quiz_lesson_url}#quiz-{tree.quiz_id}",
+        quiz_lesson_url,
+        course_url,
+        SITE + certificate.get_absolute_url(),
+    ]
+    failed, passed = sent[3]["result"], sent[4]["result"]
+    assert failed["score"] == {"scaled": 0.0, "raw": 0, "min": 0, "max": 2}
+    assert failed["success"] is False
+    assert passed["score"] == {"scaled": 1.0, "raw": 2, "min": 0, "max": 2}
+    assert passed["success"] is True
+    assert sent[6]["object"]["definition"]["type"].endswith("/activities/course")
+
+
+def test_repeating_idempotent_actions_adds_no_statement(tree, learner):
+    """A second enrolment, a second “done” and a lesson reopened within the
+    hour are the same events, so they are not reported again."""
+    enrolment_create(learner=learner, course=tree.course)
+    lesson_launch_record(learner=learner, lesson=tree.reading)
+    lesson_mark_done(learner=learner, lesson=tree.reading)
+    before = verbs(learner)
+
+    enrolment_create(learner=learner, course=tree.course)
+    assert lesson_launch_record(learner=learner, lesson=tree.reading) is False
+    lesson_mark_done(learner=learner, lesson=tree.reading)
+
+    assert verbs(learner) == before == ["enrolled", "launched", "completed"]
+
+
+def test_a_lesson_opened_again_after_an_hour_is_a_new_launch(tree, learner):
+    enrolment_create(learner=learner, course=tree.course)
+    assert lesson_launch_record(learner=learner, lesson=tree.reading) is True
+    XapiStatement.objects.filter(verb="launched").update(
+        timestamp=timezone.now() - timedelta(hours=1, minutes=1)
+    )
+    assert lesson_launch_record(learner=learner, lesson=tree.reading) is True
+    assert verbs(learner).count("launched") == 2
+
+
+def test_reopening_an_enrolment_is_reported_again(tree, learner):
+    enrolment_create(learner=learner, course=tree.course)
+    enrolment_cancel(learner=learner, course=tree.course)
+    enrolment_create(learner=learner, course=tree.course)
+    assert verbs(learner) == ["enrolled", "enrolled"]
+
+
+def test_visitors_and_learners_not_enrolled_launch_nothing(client, tree, learner):
+    """Only an enrolled learner's visit is a launch: anonymous readers and
+    signed-in people who have not enrolled leave no statements."""
+    assert client.get(tree.reading.url).status_code == 200
+    client.force_login(learner)
+    assert client.get(tree.reading.url).status_code == 200
+    assert not XapiStatement.objects.exists()
+
+
+def test_a_refused_action_records_nothing(tree, learner):
+    """A quiz submitted with a missing answer is refused and reports nothing."""
+    enrolment_create(learner=learner, course=tree.course)
+    with pytest.raises(Exception, match="question 2 has no answer"):
+        quiz_attempt_submit(
+            learner=learner,
+            lesson=tree.quiz_lesson,
+            quiz_id=tree.quiz_id,
+            answers={"0": ["0"]},
+        )
+    assert verbs(learner) == ["enrolled"]
