@@ -1,4 +1,4 @@
-"""Admin wiring: the certificate list and revocation for curators."""
+"""Admin wiring: certificates for curators, and teachers kept to their courses."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -9,6 +9,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from courses import admin_views
+from courses.permissions import visible_in_admin
 from courses.selectors import page_has_learner_records
 
 
@@ -53,3 +54,9 @@ def keep_pages_learners_depend_on(request, page):
         )
         return redirect("wagtailadmin_explore", page.get_parent().pk)
     return None
+
+
+@hooks.register("construct_explorer_page_queryset")
+def hide_other_teachers_courses(parent_page, pages, request):
+    """A teacher browses and searches only the courses they own or co-teach."""
+    return visible_in_admin(request.user, pages)

@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from courses.blocks import LessonBodyBlock
+from courses.permissions import CoursePermissionsMixin
 from lms.vocabulary import CourseLevel, GradeLevel, Language, Licence, Subject
 
 
@@ -39,7 +40,7 @@ class CourseCatalogPage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(CoursePermissionsMixin, Page):
     """An open online course: modules of lessons, reviewed before publication."""
 
     summary = models.TextField(_("summary"), max_length=1000)
@@ -174,7 +175,7 @@ class CoursePage(Page):
         return LessonPage.objects.live().descendant_of(self)
 
 
-class CourseModulePage(Page):
+class CourseModulePage(CoursePermissionsMixin, Page):
     """An ordered group of lessons inside a course (the page tree gives the order)."""
 
     summary = models.TextField(_("summary"), blank=True, max_length=1000)
@@ -190,7 +191,7 @@ class CourseModulePage(Page):
         return LessonPage.objects.live().child_of(self)
 
 
-class LessonPage(Page):
+class LessonPage(CoursePermissionsMixin, Page):
     """One lesson: text, images, video, library materials and quizzes."""
 
     summary = models.TextField(_("summary"), blank=True, max_length=1000)

@@ -1,0 +1,132 @@
+"""Who may change which course pages in the Wagtail admin.
+
+Page permissions on the catalogue give every teacher "add" and "change" over
+the whole course tree; that is what lets a teacher start a course. On top of
+it, a teacher who is not also a curator or site administrator may only touch
+a course (with its modules and lessons) that they own or co-teach. Nobody in
+the Teacher group publishes: the catalogue grants them no publish permission,
+so their work reaches students through the "Curator review" workflow.
+
+Co-teachers are read from the published course (``CoursePage.teachers``), so
+adding a co-teacher in a draft takes effect once a curator publishes it.
+"""
+
+from __future__ import annotations
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q, QuerySet
+from wagtail.models import Page, PagePermissionTester
+
+from accounts.roles import Role
+
+COURSE_REVIEWER_ROLES = (Role.CURATOR, Role.SITE_ADMINISTRATOR)
+
+
+def reviews_courses(user) -> bool:
+    """Curators and site administrators work on every course."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.is_superuser or any(
+        user.has_role(role) for role in COURSE_REVIEWER_ROLES
+    )
+
+
+def is_limited_to_own_courses(user) -> bool:
+    """A teacher who is nothing more: their rights stop at their own courses."""
+    return (
+        user.is_authenticated
+        and not reviews_courses(user)
+        and user.has_role(Role.TEACHER)
+    )
+
+
+def teaches(user, course) -> bool:
+    """The course's owner (who created it) or one of its co-teachers."""
+    if course is None or not user.is_authenticated:
+        return False
+    if course.owner_id == user.pk:
+        return True
+    return course.teachers.filter(pk=user.pk).exists()
+
+
+def enclosing_course(page: Page):
+    """The course page ``page`` is, or lies under; ``None`` outside courses."""
+    from courses.models import CoursePage
+
+    if isinstance(page, CoursePage):
+        return page
+    return CoursePage.objects.ancestor_of(page).first()
+
+
+class CoursePagePermissionTester(PagePermissionTester):
+    """Wagtail's page rules, narrowed for teachers to the courses they teach."""
+
+    def __init__(self, user, page):
+        super().__init__(user, page)
+        self._allowed = not is_limited_to_own_courses(user) or teaches(
+            user, enclosing_course(page)
+        )
+
+    def can_edit(self):
+        return self._allowed and super().can_edit()
+
+    def can_delete(self, ignore_bulk=False):
+        return self._allowed and super().can_delete(ignore_bulk=ignore_bulk)
+
+    def can_add_subpage(self):
+        return self._allowed and super().can_add_subpage()
+
+    def can_lock(self):
+        return self._allowed and super().can_lock()
+
+    def can_unlock(self):
+        return self._allowed and super().can_unlock()
+
+    def can_publish(self):
+        return self._allowed and super().can_publish()
+
+    def can_unpublish(self):
+        return self._allowed and super().can_unpublish()
+
+    def can_submit_for_moderation(self):
+        return self._allowed and super().can_submit_for_moderation()
+
+    def can_reorder_children(self):
+        return self._allowed and super().can_reorder_children()
+
+    def can_view_revisions(self):
+        return self._allowed and super().can_view_revisions()
+
+
+class CoursePermissionsMixin:
+    """For the course page types: hand Wagtail the narrowed tester."""
+
+    def permissions_for_user(self, user) -> PagePermissionTester:
+        return CoursePagePermissionTester(user, self)
+
+
+def _course_tree_types() -> list[int]:
+    from courses.models import CourseModulePage, CoursePage, LessonPage
+
+    models = (CoursePage, CourseModulePage, LessonPage)
+    return [ct.pk for ct in ContentType.objects.get_for_models(*models).values()]
+
+
+def visible_in_admin(user, pages: QuerySet) -> QuerySet:
+    """``pages`` without the course pages a teacher may not work on."""
+    from courses.models import CoursePage
+
+    if not is_limited_to_own_courses(user):
+        return pages
+    taught_paths = (
+        CoursePage.objects.filter(Q(owner=user) | Q(teachers=user))
+        .values_list("path", flat=True)
+        .distinct()
+    )
+    in_taught_course = Q()
+    for path in taught_paths:
+        in_taught_course |= Q(path__startswith=path)
+    course_tree = Q(content_type__in=_course_tree_types())
+    if not in_taught_course:
+        return pages.exclude(course_tree)
+    return pages.exclude(course_tree & ~in_taught_course)
