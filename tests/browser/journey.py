@@ -5,6 +5,8 @@ from pathlib import Path
 
 from playwright.sync_api import Page, Response
 
+from lms.text import ascii_slug
+
 BLOCKING_IMPACTS = {"serious", "critical"}
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGE_WEIGHT_BUDGET = 300 * 1024
@@ -34,7 +36,7 @@ class Journey:
         """Screenshot, accessibility rules and page weight for the current page."""
         self.visited.append(self.page.url)
         number = len(self.visited)
-        slug = name.strip("/").replace("/", "_") or "home"
+        slug = ascii_slug(name.strip("/").replace("/", "_"), fallback="home")
         self.page.screenshot(
             path=self.folder / f"{number:02d}-{slug[:60]}.png", full_page=True
         )
@@ -91,7 +93,7 @@ def skip_unless_search_is_served(journey: Journey) -> None:
 def search_from_header(journey: Journey, words: str) -> None:
     """Type into the search box in the page header and send the form."""
     page = journey.page
-    box = page.get_by_role("search").locator("input[name=q]")
+    box = page.locator("header [role=search] input[name=q]")
     box.fill(words)
     box.press("Enter")
     page.wait_for_load_state()
