@@ -130,3 +130,23 @@ def journey(browser, site_url, request):
     folder.mkdir(parents=True)
     yield Journey(context.new_page(), folder, AXE_SCRIPT)
     context.close()
+
+
+@pytest.fixture
+def another_journey(browser, site_url, journey):
+    """Journeys of other people in the same test, each in its own browser
+    context (own cookies) and own screenshot folder beside the first one's."""
+    from tests.browser.journey import Journey
+
+    contexts = []
+
+    def start(who: str) -> Journey:
+        context = browser.new_context(base_url=site_url, locale="vi-VN")
+        contexts.append(context)
+        folder = journey.folder / who
+        folder.mkdir()
+        return Journey(context.new_page(), folder, AXE_SCRIPT)
+
+    yield start
+    for context in contexts:
+        context.close()

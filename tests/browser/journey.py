@@ -5,6 +5,8 @@ from pathlib import Path
 
 from playwright.sync_api import Page, Response
 
+from lms.text import ascii_slug
+
 BLOCKING_IMPACTS = {"serious", "critical"}
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGE_WEIGHT_BUDGET = 300 * 1024
@@ -34,7 +36,7 @@ class Journey:
         """Screenshot, accessibility rules and page weight for the current page."""
         self.visited.append(self.page.url)
         number = len(self.visited)
-        slug = name.strip("/").replace("/", "_") or "home"
+        slug = ascii_slug(name.strip("/").replace("/", "_"), fallback="home")
         self.page.screenshot(
             path=self.folder / f"{number:02d}-{slug[:60]}.png", full_page=True
         )
@@ -65,3 +67,35 @@ class Journey:
         except Exception:  # noqa: BLE001 - a cancelled request has no sizes
             return
         self._bytes += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+
+
+def sign_in(journey: Journey, username: str, password: str) -> None:
+    """Sign in through the public form, as a person would."""
+    page = journey.page
+    journey.visit("/accounts/login/")
+    page.locator("main input[name=username]").fill(username)
+    page.locator("main input[name=password]").fill(password)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_load_state()
+    assert "/accounts/login/" not in page.url, f"{username} could not sign in"
+    journey.check("signed-in")
+
+
+def skip_unless_search_is_served(journey: Journey) -> None:
+    """Skip when this build has no site search page (the search app is absent)."""
+    import pytest
+
+    status = journey.page.request.get("/search/").status
+    if status == 404:
+        pytest.skip("the site search page /search/ is not served by this build")
+
+
+def search_from_header(journey: Journey, words: str) -> None:
+    """Type into the search box in the page header and send the form."""
+    page = journey.page
+    box = page.locator("header [role=search] input[name=q]")
+    box.fill(words)
+    box.press("Enter")
+    page.wait_for_load_state()
+    assert "/search/" in page.url, page.url
+    journey.check("search")
