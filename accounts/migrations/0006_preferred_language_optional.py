@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0004_invitation_permissions'),
+        ('accounts', '0005_site_administrators_review'),
     ]
 
     operations = [
