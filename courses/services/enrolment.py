@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from courses.models import CoursePage, Enrolment
 from courses.services.learning_events import record_enrolled
+from lms.signals import search_relevant_change
 
 
 def _lock_course(course: CoursePage) -> CoursePage:
@@ -68,6 +69,7 @@ def enrolment_create(*, learner: User, course: CoursePage) -> tuple[Enrolment, b
         existing.enrolled_at, existing.unenrolled_at = now, None
         existing.save(update_fields=["enrolled_at", "unenrolled_at"])
         record_enrolled(learner=learner, course=course, at=now)
+        _popularity_changed(course)
         return existing, True
     try:
         with transaction.atomic():
@@ -77,6 +79,7 @@ def enrolment_create(*, learner: User, course: CoursePage) -> tuple[Enrolment, b
     except IntegrityError:
         return Enrolment.objects.get(learner=learner, course=course), False
     record_enrolled(learner=learner, course=course, at=now)
+    _popularity_changed(course)
     return enrolment, True
 
 
@@ -95,4 +98,10 @@ def enrolment_cancel(*, learner: User, course: CoursePage) -> Enrolment:
         )
     enrolment.unenrolled_at = timezone.now()
     enrolment.save(update_fields=["unenrolled_at"])
+    _popularity_changed(course)
     return enrolment
+
+
+def _popularity_changed(course: CoursePage) -> None:
+    """Search ranks courses by learners; tell it, inside this transaction."""
+    search_relevant_change.send(sender=CoursePage, instance=course)

@@ -132,3 +132,30 @@ def test_one_transaction_enqueues_one_drain(
     assert len(drains) == 1
     assert len(drains[0].change_ids) >= 4
     assert not IndexChange.objects.exists()
+
+
+def test_enrolling_updates_a_courses_popularity_in_the_index(
+    search_engine, django_capture_on_commit_callbacks
+):
+    """Search ranks courses by learners, so enrolments reach the index."""
+    from courses.services import enrolment_cancel, enrolment_create
+    from search.client import get_client
+    from search.indexing import alias_name
+    from tests.factories import StudentFactory
+
+    def popularity(course) -> int:
+        refresh()
+        document = get_client().get(index=alias_name(), id=f"course-{course.pk}")
+        return document["_source"]["popularity"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        course = publish(CoursePageFactory(title="Sinh học 10: Tế bào"))
+    learners = [StudentFactory(), StudentFactory()]
+    with django_capture_on_commit_callbacks(execute=True):
+        for learner in learners:
+            enrolment_create(learner=learner, course=course)
+    assert popularity(course) == 2
+
+    with django_capture_on_commit_callbacks(execute=True):
+        enrolment_cancel(learner=learners[0], course=course)
+    assert popularity(course) == 1
