@@ -54,3 +54,9 @@ def index_now(search_engine):
         return report
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def _english(settings):
+    """Messages in English, so tests read the rule each answer names."""
+    settings.LANGUAGE_CODE = "en"
