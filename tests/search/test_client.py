@@ -65,6 +65,7 @@ def test_embedded_engine_starts_on_demand_and_is_filled_from_the_database(
     settings.ELASTICSEARCH_URL = ""
     settings.ELASTICSEARCH_COMPAT = "opensearch"
     settings.ELASTICSEARCH_INDEX_PREFIX = "test-embedded"
+    stop_embedded_engine()  # another test may have started one in this process
     reset_clients()
     try:
         publish(MaterialFactory(title="Địa lý lớp 6"))
