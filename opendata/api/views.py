@@ -12,6 +12,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from courses.models import CoursePage
 from opendata.api.conditional import ConditionalGetMixin
 from opendata.api.filters import CourseFilter, MaterialFilter
 from opendata.api.pagination import ApiPagination
@@ -76,6 +77,8 @@ class MaterialViewSet(
 class CourseViewSet(IdLookupMixin, ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
     """Published courses with their modules and lessons in the detail view."""
 
+    # The schema reads the model from here without touching the database.
+    queryset = CoursePage.objects.none()
     pagination_class = ApiPagination
     filter_backends = [DjangoFilterBackend]
     filterset_class = CourseFilter
