@@ -8,6 +8,7 @@ right after it, without offsets that shift when items are published meanwhile.
 from __future__ import annotations
 
 import re
+from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -109,20 +110,20 @@ def set_exists(spec: str) -> bool:
     return spec in {code for code, _name in all_sets()}
 
 
-class Source:
+class Source(ABC):
     """One table of items and how to filter and order it."""
 
     rank: int
     kind: str
 
-    def queryset(self) -> QuerySet:
-        raise NotImplementedError
+    @abstractmethod
+    def queryset(self) -> QuerySet: ...
 
-    def filter_set(self, queryset: QuerySet, spec: str) -> QuerySet:
-        raise NotImplementedError
+    @abstractmethod
+    def filter_set(self, queryset: QuerySet, spec: str) -> QuerySet: ...
 
-    def to_item(self, row: Any) -> Item:
-        raise NotImplementedError
+    @abstractmethod
+    def to_item(self, row: Any) -> Item: ...
 
     def select(
         self,

@@ -81,15 +81,6 @@ def sign_in(journey: Journey, username: str, password: str) -> None:
     journey.check("signed-in")
 
 
-def skip_unless_search_is_served(journey: Journey) -> None:
-    """Skip when this build has no site search page (the search app is absent)."""
-    import pytest
-
-    status = journey.page.request.get("/search/").status
-    if status == 404:
-        pytest.skip("the site search page /search/ is not served by this build")
-
-
 def search_from_header(journey: Journey, words: str) -> None:
     """Type into the search box in the page header and send the form."""
     page = journey.page

@@ -8,7 +8,6 @@ from lms.demo.catalogue import DEMO_COURSES
 from tests.browser.journey import (
     Journey,
     search_from_header,
-    skip_unless_search_is_served,
 )
 
 pytestmark = pytest.mark.browser
@@ -89,7 +88,6 @@ def test_student_signs_up_completes_a_course_and_verifies_the_certificate(journe
 
 
 def test_student_finds_a_course_without_diacritics(journey):
-    skip_unless_search_is_served(journey)
     journey.visit("/")
     search_from_header(journey, "he phuong trinh bac nhat")
     assert journey.page.get_by_role("link", name=COURSE.title).count() >= 1

@@ -37,7 +37,7 @@ class PageFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def default_parent(cls) -> Page:
-        raise NotImplementedError
+        return HomePage.objects.get()
 
 
 class CoursePageFactory(PageFactory):
