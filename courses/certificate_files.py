@@ -48,6 +48,25 @@ def _centred_lines(canvas, text, *, font, size, y, width, max_width) -> float:
     return y
 
 
+def _certificate_body(certificate: Certificate) -> list[tuple[str, str, int, int]]:
+    """The certificate's lines, top to bottom: text, font, size, space above."""
+    issued = date_format(timezone.localtime(certificate.issued_at))
+    return [
+        (_("Certificate of completion"), BOLD, 30, 0),
+        (_("This certifies that"), REGULAR, 14, 20),
+        (certificate.learner_name, BOLD, 26, 10),
+        (_("has completed the course"), REGULAR, 14, 10),
+        (certificate.course_title, BOLD, 20, 10),
+        (
+            _("Issued by %(issuer)s on %(date)s")
+            % {"issuer": certificate.issuer_name, "date": issued},
+            REGULAR,
+            12,
+            20,
+        ),
+    ]
+
+
 def certificate_pdf(certificate: Certificate) -> bytes:
     """A one-page landscape A4 certificate with its verification address."""
     _register_fonts()
@@ -58,63 +77,17 @@ def certificate_pdf(certificate: Certificate) -> bytes:
     canvas.setAuthor(certificate.issuer_name)
     canvas.setLineWidth(3)
     canvas.rect(28, 28, width - 56, height - 56)
-    text_width = width - 160
-    y = _centred_lines(
-        canvas,
-        _("Certificate of completion"),
-        font=BOLD,
-        size=30,
-        y=height - 120,
-        width=width,
-        max_width=text_width,
-    )
-    y = _centred_lines(
-        canvas,
-        _("This certifies that"),
-        font=REGULAR,
-        size=14,
-        y=y - 20,
-        width=width,
-        max_width=text_width,
-    )
-    y = _centred_lines(
-        canvas,
-        certificate.learner_name,
-        font=BOLD,
-        size=26,
-        y=y - 10,
-        width=width,
-        max_width=text_width,
-    )
-    y = _centred_lines(
-        canvas,
-        _("has completed the course"),
-        font=REGULAR,
-        size=14,
-        y=y - 10,
-        width=width,
-        max_width=text_width,
-    )
-    y = _centred_lines(
-        canvas,
-        certificate.course_title,
-        font=BOLD,
-        size=20,
-        y=y - 10,
-        width=width,
-        max_width=text_width,
-    )
-    issued = date_format(timezone.localtime(certificate.issued_at))
-    _centred_lines(
-        canvas,
-        _("Issued by %(issuer)s on %(date)s")
-        % {"issuer": certificate.issuer_name, "date": issued},
-        font=REGULAR,
-        size=12,
-        y=y - 20,
-        width=width,
-        max_width=text_width,
-    )
+    y = height - 120
+    for text, font, size, gap in _certificate_body(certificate):
+        y = _centred_lines(
+            canvas,
+            text,
+            font=font,
+            size=size,
+            y=y - gap,
+            width=width,
+            max_width=width - 160,
+        )
     _centred_lines(
         canvas,
         _("Verify at %(url)s") % {"url": absolute_url(certificate.get_absolute_url())},
