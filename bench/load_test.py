@@ -10,10 +10,11 @@ It prints a table (requests, failures, req/s, p50/p95/p99 in ms) and writes
 the same figures as JSON. A benchmark, not a test: it never judges timings.
 
 ``--discover`` asks the project's database (same environment variables as the
-server) for a live course, lesson and material, so the URLs below are real;
-otherwise pass them with --course-url/--lesson-url/--material-url. Endpoints
-that do not exist yet simply show up as failures in the table; ``--only``
-limits the run to some endpoints.
+server) for live courses with their first lesson and a sample of published
+materials, and creates the bench learner accounts (``bench-learner-N``, email
+already confirmed) that the enrol-and-complete flow signs in with. Without it,
+pass --course/--lesson/--material ids of live pages and a material, and
+learner accounts must exist. ``--only`` limits the run to some endpoints.
 """
 
 from __future__ import annotations
@@ -38,26 +39,24 @@ PROJECT = Path(__file__).resolve().parents[1]
 # --- URLs: edit here if the applications name them differently --------------
 HOME_URL = "/"
 CATALOGUE_URL = "/courses/"
-COURSE_URL = "/courses/khoa-hoc-0/"
-LESSON_URL = "/courses/khoa-hoc-0/chuong-0/trang-0/"
-MATERIAL_DOWNLOAD_URL = "/materials/{pk}-{slug}/download/"
-MATERIAL = {"pk": 1, "slug": "phieu-hoc-tap-so-0"}
+MATERIAL_DOWNLOAD_URL = "/materials/{pk}/download/"
 SEARCH_URL = "/search/?q={q}"
 SUGGEST_URL = "/search/suggest/?q={q}"
 SIGN_IN_URL = "/accounts/login/"
-ENROL_URL = "{course}enrol/"  # POST, relative to the course page
-COMPLETE_URL = "{lesson}complete/"  # POST, relative to the lesson page
-LEARNER_USERNAME = "student{n}"
-LEARNER_PASSWORD = "correct horse battery staple"  # noqa: S105 - seeded bench users
+ENROL_URL = "/learning/courses/{course_id}/enrol/"  # POST
+UNENROL_URL = "/learning/courses/{course_id}/unenrol/"  # POST
+LESSON_DONE_URL = "/learning/lessons/{lesson_id}/done/"  # POST
+LEARNER_USERNAME = "bench-learner-{n}"
+LEARNER_PASSWORD = "correct horse battery staple"  # noqa: S105 - bench accounts
 SEARCH_WORDS = [
     "phân số",
+    "phan so",
     "quang hợp",
     "hình học",
+    "hinh hoc",
     "tiếng anh",
     "lịch sử",
     "phieu hoc tap",
-    "fractions",
-    "photosynthesis",
     "địa lý",
     "bài tập",
 ]
@@ -75,7 +74,10 @@ ENDPOINTS = [
     "enrol-and-complete",
 ]
 ONLY: set[str] = set(ENDPOINTS)
-LEARNER_NUMBERS = list(range(200))
+LEARNER_NUMBERS: list[int] = []
+# Filled by configure(): each course is {"id", "url", "lesson_id", "lesson_url"}.
+COURSES: list[dict] = []
+MATERIAL_IDS: list[int] = []
 
 
 def enabled(name: str) -> bool:
@@ -102,17 +104,17 @@ class Visitor(HttpUser):
 
     @task(2)
     def course(self) -> None:
-        self._get("course", COURSE_URL)
+        self._get("course", random.choice(COURSES)["url"])
 
     @task(3)
     def lesson(self) -> None:
-        self._get("lesson", LESSON_URL)
+        self._get("lesson", random.choice(COURSES)["lesson_url"])
 
     @task(2)
     def download(self) -> None:
         if enabled("download"):
             self.client.get(
-                MATERIAL_DOWNLOAD_URL.format(**MATERIAL),
+                MATERIAL_DOWNLOAD_URL.format(pk=random.choice(MATERIAL_IDS)),
                 name="download",
                 allow_redirects=False,
             )
@@ -129,7 +131,8 @@ class Visitor(HttpUser):
 
 
 class Learner(HttpUser):
-    """A student who signs in, enrols in a course and completes a lesson."""
+    """A student who signs in, then enrols in a course, completes its first
+    lesson and leaves again, so that every round enrols for real."""
 
     weight = 1
     wait_time = between(0.5, 1.5)
@@ -140,16 +143,11 @@ class Learner(HttpUser):
             return
         number = LEARNER_NUMBERS.pop()
         self.client.get(SIGN_IN_URL, name="sign-in form")
-        response = self.client.post(
+        response = self._post(
             SIGN_IN_URL,
-            data={
-                "username": LEARNER_USERNAME.format(n=number),
-                "password": LEARNER_PASSWORD,
-                "csrfmiddlewaretoken": self.client.cookies.get("csrftoken", ""),
-            },
-            headers={"Referer": self.host + SIGN_IN_URL},
-            name="sign-in",
-            allow_redirects=False,
+            "sign-in",
+            username=LEARNER_USERNAME.format(n=number),
+            password=LEARNER_PASSWORD,
         )
         self.signed_in = response.status_code in {301, 302, 303}
 
@@ -157,44 +155,60 @@ class Learner(HttpUser):
     def enrol_and_complete(self) -> None:
         if not enabled("enrol-and-complete") or not self.signed_in:
             return
-        self.client.get(COURSE_URL, name="course (signed in)")
-        self._post(ENROL_URL.format(course=COURSE_URL), "enrol")
-        self.client.get(LESSON_URL, name="lesson (signed in)")
-        self._post(COMPLETE_URL.format(lesson=LESSON_URL), "complete")
+        course = random.choice(COURSES)
+        self.client.get(course["url"], name="course (signed in)")
+        self._post(ENROL_URL.format(course_id=course["id"]), "enrol")
+        self.client.get(course["lesson_url"], name="lesson (signed in)")
+        self._post(LESSON_DONE_URL.format(lesson_id=course["lesson_id"]), "complete")
+        self._post(UNENROL_URL.format(course_id=course["id"]), "unenrol")
 
-    def _post(self, url: str, name: str) -> None:
-        self.client.post(
+    def _post(self, url: str, name: str, **fields: str):
+        """A form post as the browser sends it: token in the form and header."""
+        token = self.client.cookies.get("csrftoken", "")
+        return self.client.post(
             url,
-            data={"csrfmiddlewaretoken": self.client.cookies.get("csrftoken", "")},
-            headers={"Referer": self.host + url},
+            data={"csrfmiddlewaretoken": token, **fields},
+            headers={"Referer": self.host + url, "X-CSRFToken": token},
             name=name,
             allow_redirects=False,
         )
 
 
 DISCOVER = """
-import json
+import json, os
+from accounts.models import User
+from accounts.services import user_sign_up
 from courses.models import CoursePage, LessonPage
 from materials.models import Material
-course = CoursePage.objects.live().public().order_by("pk").first()
-lesson = (
-    LessonPage.objects.live().public().descendant_of(course).order_by("pk").first()
-    if course else None
+
+learners = int(os.environ["BENCH_LEARNERS"])
+password = os.environ["BENCH_LEARNER_PASSWORD"]
+courses = []
+for course in CoursePage.objects.live().public().order_by("pk"):
+    lesson = LessonPage.objects.live().public().descendant_of(course).first()
+    if lesson:
+        courses.append({"id": course.pk, "url": course.url,
+                        "lesson_id": lesson.pk, "lesson_url": lesson.url})
+materials = list(
+    Material.objects.filter(live=True).order_by("?").values_list("pk", flat=True)[:500]
 )
-material = Material.objects.filter(live=True).order_by("pk").first()
-print(json.dumps({
-    "course": course.url if course else None,
-    "lesson": lesson.url if lesson else None,
-    "material": {"pk": material.pk, "slug": material.slug} if material else None,
-}))
+for number in range(learners):
+    username = "bench-learner-%d" % number
+    if not User.objects.filter(username=username).exists():
+        user_sign_up(username=username, email=username + "@example.invalid",
+                     password=password, require_confirmation=False)
+print(json.dumps({"courses": courses, "materials": materials}))
 """
 
 
-def discover() -> dict:
-    """Real URLs from the database the server uses (same environment)."""
+def discover(learners: int) -> dict:
+    """Real URLs from the database the server uses (same environment), and
+    the bench learner accounts, created once."""
     result = subprocess.run(  # noqa: S603 - our own manage.py
         [sys.executable, "manage.py", "shell", "-c", DISCOVER],
         cwd=PROJECT,
+        env=os.environ
+        | {"BENCH_LEARNERS": str(learners), "BENCH_LEARNER_PASSWORD": LEARNER_PASSWORD},
         capture_output=True,
         text=True,
         check=True,
@@ -257,10 +271,13 @@ def parse_arguments() -> argparse.Namespace:
     )
     parser.add_argument("--only", help=f"comma-separated subset of {ENDPOINTS}")
     parser.add_argument("--discover", action="store_true")
-    parser.add_argument("--course-url")
-    parser.add_argument("--lesson-url")
-    parser.add_argument("--material", help="pk-slug of a live material")
-    parser.add_argument("--learners", type=int, default=200)
+    parser.add_argument(
+        "--course", help="id:url:lesson_id:lesson_url of a live course page"
+    )
+    parser.add_argument("--material", type=int, help="id of a live material")
+    parser.add_argument(
+        "--learners", type=int, default=50, help="bench learner accounts to use"
+    )
     parser.add_argument(
         "--json",
         type=Path,
@@ -275,22 +292,31 @@ def parse_arguments() -> argparse.Namespace:
         unknown = set(options.only.split(",")) - set(ENDPOINTS)
         if unknown:
             parser.error(f"unknown endpoints {sorted(unknown)}; use {ENDPOINTS}")
+    if not options.discover and not (options.course and options.material):
+        parser.error("give --discover, or both --course and --material")
     return options
 
 
 def configure(options: argparse.Namespace) -> None:
-    global COURSE_URL, LESSON_URL, ONLY, LEARNER_NUMBERS
+    global ONLY, LEARNER_NUMBERS
     if options.discover:
-        found = discover()
-        COURSE_URL = found["course"] or COURSE_URL
-        LESSON_URL = found["lesson"] or LESSON_URL
-        if found["material"]:
-            MATERIAL.update(found["material"])
-    COURSE_URL = options.course_url or COURSE_URL
-    LESSON_URL = options.lesson_url or LESSON_URL
+        found = discover(options.learners)
+        COURSES.extend(found["courses"])
+        MATERIAL_IDS.extend(found["materials"])
+    if options.course:
+        course_id, url, lesson_id, lesson_url = options.course.split(":")
+        COURSES.append(
+            {
+                "id": course_id,
+                "url": url,
+                "lesson_id": lesson_id,
+                "lesson_url": lesson_url,
+            }
+        )
     if options.material:
-        pk, _, slug = options.material.partition("-")
-        MATERIAL.update({"pk": int(pk), "slug": slug})
+        MATERIAL_IDS.append(options.material)
+    if not COURSES or not MATERIAL_IDS:
+        sys.exit("no live course with a lesson, or no published material, to load")
     if options.only:
         ONLY = set(options.only.split(","))
     LEARNER_NUMBERS = list(range(options.learners))
@@ -315,11 +341,8 @@ def main() -> None:
         "host": options.host,
         "users": options.users,
         "endpoints": sorted(ONLY),
-        "urls": {
-            "course": COURSE_URL,
-            "lesson": LESSON_URL,
-            "download": MATERIAL_DOWNLOAD_URL.format(**MATERIAL),
-        },
+        "courses": len(COURSES),
+        "materials_sampled": len(MATERIAL_IDS),
         "machine": {"cpus": os.cpu_count(), "platform": sys.platform},
         "results": rows,
     }
