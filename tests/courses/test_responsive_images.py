@@ -91,3 +91,20 @@ def test_lesson_figures_are_offered_in_several_webp_widths_with_their_alt_text(
         assert "100vw" in figure.get("sizes")
         assert figure.get("loading") == "lazy"
         assert (figure.get("width"), figure.get("height")) == ("320", "180")
+
+
+def test_a_lesson_whose_image_was_deleted_shows_no_empty_figure(client):
+    image = large_image()
+    lesson = LessonPageFactory(
+        body=[
+            ("text", "<p>Lá cây hấp thụ ánh sáng.</p>"),
+            ("image", {"image": image, "alt_text": "Lá cây", "decorative": False}),
+        ]
+    )
+    image.delete()
+
+    response = client.get(lesson.url)
+
+    assert response.status_code == 200
+    assert "Lá cây hấp thụ ánh sáng." in response.content.decode()
+    assert "<figure" not in response.content.decode()
