@@ -71,12 +71,21 @@ class MaterialBlock(blocks.StructBlock):
         template = "courses/blocks/material.html"
 
 
+class LessonImageBlock(ImageBlock):
+    """A figure in a lesson, sent in several WebP widths so that a phone on a
+    slow connection downloads only the width its screen shows."""
+
+    class Meta:
+        icon = "image"
+        template = "courses/blocks/image.html"
+
+
 class LessonBodyBlock(blocks.StreamBlock):
     text = blocks.RichTextBlock(
         label=_("text"),
         features=["h2", "h3", "bold", "italic", "ol", "ul", "link", "hr"],
     )
-    image = ImageBlock(label=_("image"))
+    image = LessonImageBlock(label=_("image"))
     video = VideoBlock(label=_("video"))
     material = MaterialBlock(label=_("learning material"))
     quiz = QuizBlock(label=_("quiz"))

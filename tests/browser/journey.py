@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from playwright.sync_api import Page, Response
+from playwright.sync_api import CDPSession, Page, Request, Response
 
 from lms.text import ascii_slug
 
@@ -19,12 +19,13 @@ class Journey:
     axe_script: Path
     visited: list[str] = field(default_factory=list)
     _bytes: int = 0
+    _devtools: CDPSession | None = None
 
     def __post_init__(self) -> None:
+        self.page.on("request", self._restart_count)
         self.page.on("response", self._count)
 
     def visit(self, path: str) -> Response:
-        self._bytes = 0
         response = self.page.goto(path, wait_until="load")
         assert response is not None and response.ok, (
             f"{path}: {response and response.status}"
@@ -56,10 +57,31 @@ class Journey:
         ]
         assert not problems, f"{self.page.url}:\n" + "\n".join(problems)
 
-    def page_weight(self) -> int:
-        """Bytes transferred since the last visit, headers included."""
-        self.page.wait_for_load_state("networkidle")
-        return self._bytes
+    def forget_cache(self) -> None:
+        """Load every page from now on as a first-time visitor would, with
+        nothing from the browser's cache, so that weights are first loads."""
+        self._devtools = self.page.context.new_cdp_session(self.page)
+        self._devtools.send("Network.enable")
+        self._devtools.send("Network.setCacheDisabled", {"cacheDisabled": True})
+
+    def weigh(self, path: str) -> int:
+        """Visit ``path`` and return the bytes its load transferred, headers
+        included: the page and the styles, scripts and pictures the browser
+        chose to fetch for its screen, counted once the network is quiet and
+        before the checks run."""
+        response = self.page.goto(path, wait_until="networkidle")
+        assert response is not None and response.ok, (
+            f"{path}: {response and response.status}"
+        )
+        weight = self._bytes
+        self.check(path)
+        return weight
+
+    def _restart_count(self, request: Request) -> None:
+        """Count a page from the request for it, whether a visit or a click
+        on a link led there."""
+        if request.is_navigation_request() and request.frame == self.page.main_frame:
+            self._bytes = 0
 
     def _count(self, response: Response) -> None:
         try:
