@@ -6,18 +6,35 @@ from wagtail.users.forms import UserCreationForm, UserEditForm
 
 from accounts import ratelimit
 from accounts.models import User
+from accounts.roles import Role
 
 PROFILE_FIELDS = ("display_name", "school", "preferred_language")
 
 
-class AdminUserCreationForm(UserCreationForm):
+def _group_label(group) -> str:
+    """A role's name in the reader's language; other groups by their name."""
+    labels = dict(Role.choices)
+    return str(labels.get(group.name, group.name))
+
+
+class RoleLabelsMixin:
+    """Groups are stored under stable English names; the form shows each
+    role's translated label instead."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "groups" in self.fields:
+            self.fields["groups"].label_from_instance = _group_label
+
+
+class AdminUserCreationForm(RoleLabelsMixin, UserCreationForm):
     """The Wagtail admin's new-user form, with the profile fields people fill in."""
 
     class Meta(UserCreationForm.Meta):
         fields = UserCreationForm.Meta.fields | set(PROFILE_FIELDS)
 
 
-class AdminUserEditForm(UserEditForm):
+class AdminUserEditForm(RoleLabelsMixin, UserEditForm):
     """The Wagtail admin's user form, with the profile fields people fill in."""
 
     class Meta(UserEditForm.Meta):
@@ -64,6 +81,11 @@ class SignUpForm(BaseUserCreationForm):
     class Meta(BaseUserCreationForm.Meta):
         model = User
         fields = ("username", "display_name", "email")
+        # Django's own wording names the field by its code ("username") in
+        # Vietnamese; this one reads naturally in both languages.
+        error_messages = {
+            "username": {"unique": _("This username is taken. Choose another one.")}
+        }
 
     def clean_email(self) -> str:
         email = self.cleaned_data["email"]

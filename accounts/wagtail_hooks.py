@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -66,7 +67,8 @@ class TeacherInvitationViewSet(ModelViewSet):
     list_display = [
         "__str__",
         "note",
-        "status",
+        # A property has no label of its own; Wagtail would show "Status" as is.
+        Column("status", label=gettext_lazy("Status")),
         "created_by",
         "expires_at",
         "accepted_by",

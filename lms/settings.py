@@ -106,6 +106,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "accounts.context_processors.single_sign_on",
+                "lms.context_processors.site_title",
             ],
         },
     },
@@ -137,6 +138,9 @@ LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Django's Vietnamese formats leave out the thousands separator (12345);
+# lms/formats/vi adds it, as Vietnamese writes numbers (12.345).
+FORMAT_MODULE_PATH = ["lms.formats"]
 TIME_ZONE = env_str("TIME_ZONE", "Asia/Ho_Chi_Minh")
 USE_I18N = True
 USE_TZ = True
@@ -248,6 +252,14 @@ ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "lms")
 WAGTAIL_SITE_NAME = env_str("SITE_NAME", "Kho học liệu số")
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAIL_I18N_ENABLED = False
+# Password-protected pages and documents ask for the password in the site's
+# layout and language (Wagtail's own form has no Vietnamese translation).
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"  # noqa: S105
+WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"  # noqa: S105
+# Pages for signed-in readers send visitors to the site's own sign-in page;
+# Wagtail's address for it shows the site's page too.
+WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "accounts/login.html"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_IMAGE_MODEL = "materials.MaterialImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "materials.MaterialDocument"

@@ -5,6 +5,7 @@ import functools
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -95,6 +96,12 @@ class MaterialViewSet(SnippetViewSet):
         ],
         base_form_class=MaterialAdminForm,
     )
+
+    @property
+    def breadcrumbs_items(self):
+        """Wagtail's own list translates "Home" once, when the views are built,
+        in whatever language is active then; a lazy label follows each reader."""
+        return [{"url": reverse_lazy("wagtailadmin_home"), "label": _("Home")}]
 
     def get_queryset(self, request):
         """Teachers list only their own materials; curators list every one."""

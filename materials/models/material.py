@@ -3,6 +3,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -39,6 +40,11 @@ OBJECT_LEVEL_FIELDS = (
     "archived_at",
     "created_at",
 )
+
+
+def _translated(message: str) -> str:
+    # gettext("") answers the catalogue's header, not an empty string.
+    return gettext(message) if message else message
 
 
 class ProcessingStatus(models.TextChoices):
@@ -230,6 +236,19 @@ class Material(
     @property
     def licence_url(self) -> str:
         return Licence(self.licence).url
+
+    @property
+    def processing_error_message(self) -> str:
+        """Why processing failed, in the reader's language.
+
+        Processing stores "step: reason" in the source language, so each part
+        that is one of the catalogue's messages reads in the reader's language;
+        a library's own wording (an exception's text) stays as it was.
+        """
+        step, separator, reason = self.processing_error.partition(": ")
+        if not separator:
+            return _translated(self.processing_error)
+        return f"{_translated(step)}: {_translated(reason)}"
 
     @property
     def grade_level_labels(self) -> list[str]:

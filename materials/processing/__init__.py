@@ -10,7 +10,7 @@ from typing import IO
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from lms.signals import search_relevant_change
@@ -75,15 +75,19 @@ def process_material(material_id: int) -> Material:
         processing_status=ProcessingStatus.PROCESSING, processing_error=""
     )
     latest = material.get_latest_revision_as_object()
-    try:
-        with latest.file.storage.open(latest.file.name, "rb") as handle:
-            derived = derive(handle)
-    except ProcessingError as error:
-        return _record_failure(material, str(error))
-    except OSError as error:
-        return _record_failure(
-            material, _("reading the file: %(error)s") % {"error": error}
-        )
+    # The reason is stored in the source language (English) whatever language
+    # the worker runs in; Material.processing_error_message translates it for
+    # whoever reads it.
+    with translation.override(None):
+        try:
+            with latest.file.storage.open(latest.file.name, "rb") as handle:
+                derived = derive(handle)
+        except ProcessingError as error:
+            return _record_failure(material, str(error))
+        except OSError as error:
+            return _record_failure(
+                material, str(ProcessingError(_("reading the file"), str(error)))
+            )
     return _record_success(material, derived)
 
 

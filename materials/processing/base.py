@@ -4,7 +4,11 @@ from dataclasses import dataclass
 
 
 class ProcessingError(Exception):
-    """A step could not finish; ``step`` names it for the teacher."""
+    """A step could not finish; ``step`` names it for the teacher.
+
+    Its text is "step: reason", the form Material.processing_error_message
+    reads back to translate each part.
+    """
 
     def __init__(self, step: str, reason: str):
         super().__init__(f"{step}: {reason}")
