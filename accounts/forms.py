@@ -97,7 +97,8 @@ class SignUpForm(BaseUserCreationForm):
 
 
 class SignInForm(AuthenticationForm):
-    """Django's sign-in form, refusing attempts while the limit is reached."""
+    """Django's sign-in form, saying why while the failed-attempt limit holds
+    (accounts.backends enforces and counts it for every sign-in form)."""
 
     error_messages = {
         **AuthenticationForm.error_messages,
@@ -119,13 +120,10 @@ class SignInForm(AuthenticationForm):
                 params={"minutes": max(1, ratelimit.lockout_seconds() // 60)},
             )
         try:
-            cleaned = super().clean()
+            return super().clean()
         except ValidationError:
-            ratelimit.record_failure(self.request, username)
             self._refuse_if_unconfirmed(username)
             raise
-        ratelimit.reset(self.request, username)
-        return cleaned
 
     def _refuse_if_unconfirmed(self, username: str) -> None:
         user = User.objects.filter(username=username, is_active=False).first()

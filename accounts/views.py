@@ -105,7 +105,8 @@ def delete_account(request):
     return TemplateResponse(request, "accounts/delete_account.html", {"form": form})
 
 
-BACKEND = "django.contrib.auth.backends.ModelBackend"
+# Signing in a person the site has just verified (sign-up, confirmation link).
+BACKEND = "accounts.backends.RateLimitedModelBackend"
 
 
 class SignInView(LoginView):

@@ -320,7 +320,7 @@ LOGGING = {
 
 # Single sign-on through an OpenID Connect provider (the national e-ID platform
 # is one), switched on by OIDC_RP_CLIENT_ID.
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = ["accounts.backends.RateLimitedModelBackend"]
 OIDC_RP_CLIENT_ID = env_str("OIDC_RP_CLIENT_ID")
 SINGLE_SIGN_ON_ENABLED = bool(OIDC_RP_CLIENT_ID)
 SINGLE_SIGN_ON_PROVIDER_NAME = env_str("OIDC_PROVIDER_NAME", "VNeID")

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -23,4 +24,12 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Wagtail's own sign-in address for restricted pages: one sign-in page only.
+    path(
+        "_util/login/",
+        RedirectView.as_view(pattern_name="accounts:login", query_string=True),
+        name="wagtail_login_redirect",
+    ),
+    path("", include(wagtail_urls)),
+]

@@ -104,3 +104,47 @@ def test_signed_in_learners_see_my_learning_in_the_header(client, student):
     html = client.get("/").content.decode()
 
     assert f'href="{reverse("courses:my_learning")}"' in html
+
+
+OTHER_SIGN_IN_FORMS = [
+    pytest.param("/admin/login/", id="wagtail-admin"),
+    pytest.param("/django-admin/login/", id="django-admin"),
+]
+
+
+@pytest.mark.parametrize("path", OTHER_SIGN_IN_FORMS)
+def test_failures_on_the_admin_sign_in_forms_count_towards_the_limit(
+    client, settings, path
+):
+    from tests.factories import CuratorFactory
+
+    CuratorFactory(username="kiem_duyet", is_staff=True)
+    settings.ACCOUNTS_SIGN_IN_MAX_FAILURES = 3
+    for _ in range(3):
+        client.post(path, {"username": "kiem_duyet", "password": "sai mật khẩu"})
+
+    client.post(path, {"username": "kiem_duyet", "password": PASSWORD})
+
+    assert not _signed_in(client)
+    refused = _sign_in(client, username="kiem_duyet")
+    assert "Too many failed sign-in attempts" in refused.content.decode()
+
+
+def test_failures_on_the_public_form_lock_the_admin_sign_in_too(client, settings):
+    from tests.factories import CuratorFactory
+
+    CuratorFactory(username="kiem_duyet", is_staff=True)
+    settings.ACCOUNTS_SIGN_IN_MAX_FAILURES = 3
+    for _ in range(3):
+        _sign_in(client, username="kiem_duyet", password="sai mật khẩu")
+
+    client.post("/admin/login/", {"username": "kiem_duyet", "password": PASSWORD})
+
+    assert not _signed_in(client)
+
+
+def test_wagtails_own_sign_in_address_leads_to_the_sites_sign_in_page(client, db):
+    response = client.get("/_util/login/?next=/khoa-hoc/")
+
+    assert response.status_code == 302
+    assert response["Location"] == reverse("accounts:login") + "?next=/khoa-hoc/"

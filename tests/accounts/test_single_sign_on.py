@@ -74,7 +74,7 @@ def provider(settings):
     settings.OIDC_OP_USER_ENDPOINT = f"{base}/userinfo"
     settings.AUTHENTICATION_BACKENDS = [
         "accounts.oidc.IdentityProviderBackend",
-        "django.contrib.auth.backends.ModelBackend",
+        "accounts.backends.RateLimitedModelBackend",
     ]
     yield Provider
     server.shutdown()
