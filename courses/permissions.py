@@ -41,12 +41,19 @@ def is_limited_to_own_courses(user) -> bool:
 
 
 def teaches(user, course) -> bool:
-    """The course's owner (who created it) or one of its co-teachers."""
+    """The course's owner (who created it) or one of its co-teachers.
+
+    Co-teachers come from the database, not from ``course`` itself: the
+    admin also hands in courses rebuilt from a draft revision, whose
+    ``teachers`` are the draft's (and cannot be queried by ``pk``).
+    """
+    from courses.models import CoursePage
+
     if course is None or not user.is_authenticated:
         return False
     if course.owner_id == user.pk:
         return True
-    return course.teachers.filter(pk=user.pk).exists()
+    return CoursePage.objects.filter(pk=course.pk, teachers=user).exists()
 
 
 def enclosing_course(page: Page):
