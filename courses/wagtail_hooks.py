@@ -1,4 +1,9 @@
-"""Admin wiring: certificates for curators, and teachers kept to their courses."""
+"""Admin wiring: certificates for curators, and teachers kept to their courses.
+
+The page permission policy (registered in ``CoursesConfig.ready``) narrows
+Wagtail's page search, reports and admin API; the hooks below narrow the
+listings that do not ask it.
+"""
 
 from django.contrib import messages
 from django.shortcuts import redirect
