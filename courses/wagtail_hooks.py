@@ -65,3 +65,10 @@ def keep_pages_learners_depend_on(request, page):
 def hide_other_teachers_courses(parent_page, pages, request):
     """A teacher browses and searches only the courses they own or co-teach."""
     return visible_in_admin(request.user, pages)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def offer_only_visible_pages(pages, request):
+    """A teacher linking a page is offered the courses they work on, as in
+    the explorer, and not other teachers' courses and drafts."""
+    return visible_in_admin(request.user, pages)

@@ -148,6 +148,10 @@ def find_course_in_page_search(client: Client, world: World) -> bool:
     return _finds_course(client, "/admin/pages/search/", world)
 
 
+def find_course_in_page_chooser(client: Client, world: World) -> bool:
+    return _finds_course(client, "/admin/choose-page/search/", world)
+
+
 def publish_course(client: Client, world: World) -> bool:
     url = f"/admin/pages/{world.course.pk}/edit/"
     client.post(
@@ -255,6 +259,7 @@ MATRIX = [
     *_row(save_course_draft, *AUTHOR_AND_REVIEWERS),
     *_row(publish_course, *REVIEWERS),
     *_row(find_course_in_page_search, *AUTHOR_AND_REVIEWERS),
+    *_row(find_course_in_page_chooser, *AUTHOR_AND_REVIEWERS),
     *_row(edit_material, *AUTHOR_AND_REVIEWERS),
     *_row(publish_material, *REVIEWERS),
     *_row(publish_material_in_admin, *REVIEWERS),

@@ -122,6 +122,42 @@ def test_reviewers_searching_pages_find_every_course(courses, url, role):
     assert _shows_all_of(found, courses.own_titles + courses.other_titles)
 
 
+# The page chooser a teacher opens to link a page.
+
+
+def _chooser(client: Client, url: str, **params) -> str:
+    """The chooser's HTML; browsing returns it wrapped in JSON for the modal."""
+    response = client.get(url, params)
+    assert response.status_code == 200
+    if response["Content-Type"].startswith("application/json"):
+        return response.json()["html"]
+    return response.content.decode()
+
+
+def test_the_page_chooser_offers_a_teacher_only_their_own_courses(courses):
+    client = _as(courses.teacher)
+    catalogue = CourseCatalogPage.objects.get()
+
+    browsed = _chooser(client, f"/admin/choose-page/{catalogue.pk}/")
+    searched = _chooser(client, "/admin/choose-page/search/", q=WORD)
+    inside_other = _chooser(client, f"/admin/choose-page/{courses.other.pk}/")
+
+    assert courses.own.title in browsed
+    assert courses.other.title not in browsed
+    assert _shows_all_of(searched, courses.own_titles)
+    assert _shows_none_of(searched, courses.other_titles)
+    assert courses.other_module.title not in inside_other
+
+
+@pytest.mark.parametrize("role", REVIEWERS)
+def test_the_page_chooser_offers_reviewers_every_course(courses, role):
+    client = _as(courses.reviewers[role])
+
+    searched = _chooser(client, "/admin/choose-page/search/", q=WORD)
+
+    assert _shows_all_of(searched, courses.own_titles + courses.other_titles)
+
+
 # The admin API behind the sidebar's page explorer.
 
 
