@@ -12,9 +12,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.site_summary import PagesSummaryItem
 
 from courses import admin_views
-from courses.permissions import visible_in_admin
+from courses.admin_listings import OWN_COURSES_PANELS, OwnCoursesPagesSummaryItem
+from courses.permissions import is_limited_to_own_courses, visible_in_admin
 from courses.selectors import page_has_learner_records
 
 
@@ -72,3 +74,25 @@ def offer_only_visible_pages(pages, request):
     """A teacher linking a page is offered the courses they work on, as in
     the explorer, and not other teachers' courses and drafts."""
     return visible_in_admin(request.user, pages)
+
+
+@hooks.register("construct_homepage_panels")
+def narrow_dashboard_panels(request, panels):
+    """A co-teacher taken off a course stops seeing it among their recent
+    edits and their pages in a workflow."""
+    if not is_limited_to_own_courses(request.user):
+        return
+    for index, panel in enumerate(panels):
+        narrowed = OWN_COURSES_PANELS.get(type(panel))
+        if narrowed:
+            panels[index] = narrowed()
+
+
+@hooks.register("construct_homepage_summary_items", order=1)
+def count_only_visible_pages(request, items):
+    """Runs after Wagtail adds its pages count, which spans every course."""
+    if not is_limited_to_own_courses(request.user):
+        return
+    for index, item in enumerate(items):
+        if type(item) is PagesSummaryItem:
+            items[index] = OwnCoursesPagesSummaryItem(request)

@@ -7,6 +7,7 @@ module and lesson, waits for curator review. Each listing is searched or
 opened as the first teacher, then as a reviewer.
 """
 
+import re
 from dataclasses import dataclass
 
 import pytest
@@ -259,3 +260,49 @@ def test_reviewers_see_every_page_of_a_type(courses, role):
     assert _shows_all_of(
         listing, [courses.own_lesson.title, courses.other_lesson.title]
     )
+
+
+# The dashboard.
+
+
+def _pages_counted(dashboard: str) -> int:
+    return int(re.search(r"(\d+)\s+Pages?\s*<span", dashboard).group(1))
+
+
+def test_the_dashboard_counts_only_a_teachers_own_pages(courses):
+    dashboard = _text(_as(courses.teacher), "/admin/")
+
+    # The catalogue, and the course, module and lesson of the teacher.
+    assert _pages_counted(dashboard) == 4
+
+
+@pytest.mark.parametrize("role", REVIEWERS)
+def test_the_dashboard_counts_every_page_for_reviewers(courses, role):
+    dashboard = _text(_as(courses.reviewers[role]), "/admin/")
+
+    assert _pages_counted(dashboard) == Page.objects.filter(depth__gt=2).count()
+    assert courses.other.title in dashboard
+
+
+def test_a_former_co_teacher_no_longer_sees_the_course_on_the_dashboard(courses):
+    """They edited and submitted a lesson, then a curator took them off the
+    course: their recent edits and pages in review no longer name it."""
+    co_teacher = courses.teacher
+    course = courses.other
+    course.teachers.add(co_teacher)
+    course.save_revision(user=courses.reviewers["curator"]).publish()
+    lesson = LessonPageFactory(
+        parent=courses.other_module, owner=co_teacher, title="Bài Thiên văn: Sao chổi"
+    )
+    lesson.save_revision(user=co_teacher, log_action=True)
+    lesson.get_workflow().start(lesson, co_teacher)
+    courses.own_lesson.save_revision(user=co_teacher, log_action=True)
+    client = _as(co_teacher)
+    assert lesson.title in _text(client, "/admin/")
+
+    course.teachers.remove(co_teacher)
+    course.save_revision(user=courses.reviewers["curator"]).publish()
+
+    dashboard = _text(client, "/admin/")
+    assert lesson.title not in dashboard
+    assert courses.own_lesson.title in dashboard
