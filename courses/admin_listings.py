@@ -2,19 +2,21 @@
 
 Most of Wagtail's listings across the page tree take their pages from the
 page permission policy (``CoursePagePermissionPolicy``). These are the ones
-that do not: dashboard panels built from the user's own history and the
-pages count in the dashboard summary.
+that do not: dashboard panels built from the user's own history, the pages
+count in the dashboard summary, and the page types usage report.
 """
 
+from django.core.exceptions import PermissionDenied
 from wagtail.admin.navigation import get_site_for_user
 from wagtail.admin.site_summary import PagesSummaryItem
 from wagtail.admin.views.home import (
     RecentEditsPanel,
     UserObjectsInWorkflowModerationPanel,
 )
+from wagtail.admin.views.reports.page_types_usage import PageTypesUsageReportView
 from wagtail.models import Page
 
-from courses.permissions import visible_in_admin
+from courses.permissions import is_limited_to_own_courses, visible_in_admin
 
 
 def _visible_page_ids(user, pages: list[Page]) -> set[int]:
@@ -73,3 +75,13 @@ class OwnCoursesPagesSummaryItem(PagesSummaryItem):
             pages = visible_in_admin(user, pages.filter(depth__gt=1))
             context["total_pages"] = pages.count()
         return context
+
+
+class CourseAwarePageTypesUsageReportView(PageTypesUsageReportView):
+    """Wagtail's page types usage report, refused to teachers kept to their
+    courses: its counts and "last edited page" column span every course."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if is_limited_to_own_courses(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)

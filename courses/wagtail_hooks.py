@@ -96,3 +96,10 @@ def count_only_visible_pages(request, items):
     for index, item in enumerate(items):
         if type(item) is PagesSummaryItem:
             items[index] = OwnCoursesPagesSummaryItem(request)
+
+
+@hooks.register("construct_reports_menu")
+def hide_page_types_usage_from_teachers(request, menu_items):
+    """The report is refused to them (see ``courses.admin_urls``)."""
+    if is_limited_to_own_courses(request.user):
+        menu_items[:] = [i for i in menu_items if i.name != "page-types-usage"]

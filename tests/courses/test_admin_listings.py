@@ -226,6 +226,30 @@ def test_the_site_history_still_shows_a_teacher_their_own_course(courses):
     assert courses.own.title in report
 
 
+def test_the_page_types_usage_report_is_not_for_teachers(courses):
+    """Its counts and "last edited page" column span every course."""
+    client = _as(courses.teacher)
+
+    report = client.get("/admin/reports/page-types-usage/", follow=True)
+    results = client.get("/admin/reports/page-types-usage/results/")
+    dashboard = _text(client, "/admin/")
+
+    assert "you do not have permission" in report.content.decode()
+    assert courses.other_lesson.title not in report.content.decode()
+    assert results.status_code in {302, 403}
+    assert "/admin/reports/page-types-usage/" not in dashboard
+
+
+@pytest.mark.parametrize("role", REVIEWERS)
+def test_reviewers_keep_the_page_types_usage_report(courses, role):
+    client = _as(courses.reviewers[role])
+
+    report = _text(client, "/admin/reports/page-types-usage/")
+
+    assert "Course" in report
+    assert "/admin/reports/page-types-usage/" in _text(client, "/admin/")
+
+
 TYPE_USE_URLS = [
     "/admin/pages/usage/courses/coursepage/",
     "/admin/pages/usage/courses/coursepage/results/",
