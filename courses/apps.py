@@ -5,3 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class CoursesConfig(AppConfig):
     name = "courses"
     verbose_name = _("Courses")
+
+    def ready(self) -> None:
+        """Hand Wagtail the page permission policy that keeps teachers to their
+        courses; it must be in place before Wagtail first looks one up."""
+        from wagtail.models import Page
+        from wagtail.permissions import register_permission_policy
+
+        from courses.permissions import CoursePagePermissionPolicy
+
+        register_permission_policy(Page, CoursePagePermissionPolicy())

@@ -16,6 +16,7 @@ from __future__ import annotations
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from wagtail.models import Page, PagePermissionTester
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from accounts.roles import Role
 
@@ -32,21 +33,37 @@ def reviews_courses(user) -> bool:
 
 
 def is_limited_to_own_courses(user) -> bool:
-    """A teacher who is nothing more: their rights stop at their own courses."""
-    return (
-        user.is_authenticated
-        and not reviews_courses(user)
-        and user.has_role(Role.TEACHER)
-    )
+    """A teacher who is nothing more: their rights stop at their own courses.
+
+    The admin asks this for every page it lists and lays out, so the answer
+    is kept on the user object, which lives for one request (as Wagtail keeps
+    the user's page permissions).
+    """
+    limited = getattr(user, "_limited_to_own_courses", None)
+    if limited is None:
+        limited = (
+            user.is_authenticated
+            and not reviews_courses(user)
+            and user.has_role(Role.TEACHER)
+        )
+        user._limited_to_own_courses = limited
+    return limited
 
 
 def teaches(user, course) -> bool:
-    """The course's owner (who created it) or one of its co-teachers."""
+    """The course's owner (who created it) or one of its co-teachers.
+
+    Co-teachers come from the database, not from ``course`` itself: the
+    admin also hands in courses rebuilt from a draft revision, whose
+    ``teachers`` are the draft's (and cannot be queried by ``pk``).
+    """
+    from courses.models import CoursePage
+
     if course is None or not user.is_authenticated:
         return False
     if course.owner_id == user.pk:
         return True
-    return course.teachers.filter(pk=user.pk).exists()
+    return CoursePage.objects.filter(pk=course.pk, teachers=user).exists()
 
 
 def enclosing_course(page: Page):
@@ -113,7 +130,14 @@ def _course_tree_types() -> list[int]:
 
 
 def visible_in_admin(user, pages: QuerySet) -> QuerySet:
-    """``pages`` without the course pages a teacher may not work on."""
+    """``pages`` without the course pages a teacher may not work on.
+
+    The one answer to "which pages may this user see in the admin": the
+    explorer, the page chooser, the dashboard and, through
+    ``CoursePagePermissionPolicy``, Wagtail's other listings all ask it.
+    The filter stays on plain fields (no subquery) so that Wagtail's search
+    backends can apply it to a search.
+    """
     from courses.models import CoursePage
 
     if not is_limited_to_own_courses(user):
@@ -130,3 +154,22 @@ def visible_in_admin(user, pages: QuerySet) -> QuerySet:
     if not in_taught_course:
         return pages.exclude(course_tree)
     return pages.exclude(course_tree & ~in_taught_course)
+
+
+class CoursePagePermissionPolicy(PagePermissionPolicy):
+    """Wagtail's page permissions, without the courses a teacher may not work on.
+
+    Wagtail builds its listings across the tree (the page search, the admin
+    API behind the sidebar explorer, the pages of one type, the site history
+    and workflow reports) from the page sets this policy hands out, so
+    narrowing the sets here keeps them all in line with
+    ``CoursePagePermissionTester``. Checks on a single page stay with the
+    tester.
+    """
+
+    def instances_user_has_any_permission_for(self, user, actions) -> QuerySet:
+        pages = super().instances_user_has_any_permission_for(user, actions)
+        return visible_in_admin(user, pages)
+
+    def explorable_instances(self, user) -> QuerySet:
+        return visible_in_admin(user, super().explorable_instances(user))

@@ -1,4 +1,9 @@
-"""Admin wiring: certificates for curators, and teachers kept to their courses."""
+"""Admin wiring: certificates for curators, and teachers kept to their courses.
+
+The page permission policy (registered in ``CoursesConfig.ready``) narrows
+Wagtail's page search, reports and admin API; the hooks below narrow the
+listings that do not ask it.
+"""
 
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -7,9 +12,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.site_summary import PagesSummaryItem
 
 from courses import admin_views
-from courses.permissions import visible_in_admin
+from courses.admin_listings import OWN_COURSES_PANELS, OwnCoursesPagesSummaryItem
+from courses.permissions import is_limited_to_own_courses, visible_in_admin
 from courses.selectors import page_has_learner_records
 
 
@@ -60,3 +67,39 @@ def keep_pages_learners_depend_on(request, page):
 def hide_other_teachers_courses(parent_page, pages, request):
     """A teacher browses and searches only the courses they own or co-teach."""
     return visible_in_admin(request.user, pages)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def offer_only_visible_pages(pages, request):
+    """A teacher linking a page is offered the courses they work on, as in
+    the explorer, and not other teachers' courses and drafts."""
+    return visible_in_admin(request.user, pages)
+
+
+@hooks.register("construct_homepage_panels")
+def narrow_dashboard_panels(request, panels):
+    """A co-teacher taken off a course stops seeing it among their recent
+    edits and their pages in a workflow."""
+    if not is_limited_to_own_courses(request.user):
+        return
+    for index, panel in enumerate(panels):
+        narrowed = OWN_COURSES_PANELS.get(type(panel))
+        if narrowed:
+            panels[index] = narrowed()
+
+
+@hooks.register("construct_homepage_summary_items", order=1)
+def count_only_visible_pages(request, items):
+    """Runs after Wagtail adds its pages count, which spans every course."""
+    if not is_limited_to_own_courses(request.user):
+        return
+    for index, item in enumerate(items):
+        if type(item) is PagesSummaryItem:
+            items[index] = OwnCoursesPagesSummaryItem(request)
+
+
+@hooks.register("construct_reports_menu")
+def hide_page_types_usage_from_teachers(request, menu_items):
+    """The report is refused to them (see ``courses.admin_urls``)."""
+    if is_limited_to_own_courses(request.user):
+        menu_items[:] = [i for i in menu_items if i.name != "page-types-usage"]

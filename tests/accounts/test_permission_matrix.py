@@ -137,6 +137,21 @@ def save_course_draft(client: Client, world: World) -> bool:
     return latest.content["title"] == "Bản nháp mới"
 
 
+def _finds_course(client: Client, url: str, world: World) -> bool:
+    """Whether the course's title comes up when searching its first word."""
+    response = client.get(url, {"q": world.course.title.split()[0]})
+    assert response.status_code in {200, 302}
+    return response.status_code == 200 and world.course.title in response.text
+
+
+def find_course_in_page_search(client: Client, world: World) -> bool:
+    return _finds_course(client, "/admin/pages/search/", world)
+
+
+def find_course_in_page_chooser(client: Client, world: World) -> bool:
+    return _finds_course(client, "/admin/choose-page/search/", world)
+
+
 def publish_course(client: Client, world: World) -> bool:
     url = f"/admin/pages/{world.course.pk}/edit/"
     client.post(
@@ -243,6 +258,8 @@ MATRIX = [
     *_row(edit_lesson, *AUTHOR_AND_REVIEWERS),
     *_row(save_course_draft, *AUTHOR_AND_REVIEWERS),
     *_row(publish_course, *REVIEWERS),
+    *_row(find_course_in_page_search, *AUTHOR_AND_REVIEWERS),
+    *_row(find_course_in_page_chooser, *AUTHOR_AND_REVIEWERS),
     *_row(edit_material, *AUTHOR_AND_REVIEWERS),
     *_row(publish_material, *REVIEWERS),
     *_row(publish_material_in_admin, *REVIEWERS),

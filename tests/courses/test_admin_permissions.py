@@ -68,6 +68,21 @@ def test_a_co_teacher_edits_the_course_and_its_lessons(client):
     assert client.get(f"/admin/pages/{module.pk}/edit/").status_code == 200
 
 
+def test_a_co_teacher_explores_the_course_they_teach(client):
+    """The explorer's status panel judges the course from its latest draft;
+    a co-teacher still gets the course and its modules listed."""
+    co_teacher = TeacherFactory()
+    course = CoursePageFactory(owner=TeacherFactory(), teachers=[co_teacher])
+    module = CourseModulePageFactory(parent=course, title="Chương mở đầu")
+    course.save_revision(user=co_teacher)
+    client.force_login(co_teacher)
+
+    response = client.get(f"/admin/pages/{course.pk}/")
+
+    assert response.status_code == 200
+    assert module.title in response.content.decode()
+
+
 def test_another_teacher_cannot_add_delete_or_copy_inside_a_course(client):
     course = CoursePageFactory(owner=TeacherFactory())
     module = CourseModulePageFactory(parent=course, live=False)
