@@ -10,14 +10,18 @@ every web process; without it each process keeps its own.
 
 from __future__ import annotations
 
+import hashlib
 import time
 
 from django.core.cache import cache
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest
-from django.utils.functional import SimpleLazyObject
+from django.utils.functional import SimpleLazyObject, cached_property
 
 CONTENT_VERSION_KEY = "content-version"
+# A safety net only: a content change moves the version well before this.
+COUNT_TIMEOUT = 3600
 
 
 def content_version() -> int:
@@ -56,3 +60,27 @@ def content_row_changed(*, instance: object, **kwargs: object) -> None:
 def content_version_context(request: HttpRequest) -> dict[str, object]:
     """Template context: the version, read from the cache only when used."""
     return {"content_version": SimpleLazyObject(content_version)}
+
+
+class ContentCountPaginator(Paginator):
+    """A paginator that counts a public listing once per content version.
+
+    Counting every published material on each page view grows with the
+    library (a sequential scan over millions of rows); the total only changes
+    when content does, which is exactly when the content version moves.
+    ``count_key`` names the listing and its filters.
+    """
+
+    def __init__(self, object_list, per_page: int, *, count_key: str) -> None:
+        super().__init__(object_list, per_page)
+        self.count_key = count_key
+
+    @cached_property
+    def count(self) -> int:
+        digest = hashlib.sha256(self.count_key.encode()).hexdigest()[:32]
+        key = f"listing-count:{content_version()}:{digest}"
+        total = cache.get(key)
+        if total is None:
+            total = super().count
+            cache.set(key, total, timeout=COUNT_TIMEOUT)
+        return total

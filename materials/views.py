@@ -7,13 +7,13 @@ turn refusals into messages.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from lms.fragments import ContentCountPaginator
 from lms.vocabulary import GradeLevel, Language, MaterialType, Subject
 from materials import selectors, services
 from materials.forms import ReviewForm, UploadForm
@@ -30,9 +30,12 @@ def material_list(request):
         name: request.GET.get(name, "").strip()[:100]
         for name in ("query", "subject", "material_type", "grade", "language")
     }
-    page = Paginator(selectors.browse_materials(**filters), PAGE_SIZE).get_page(
-        request.GET.get("page")
+    paginator = ContentCountPaginator(
+        selectors.browse_materials(**filters),
+        PAGE_SIZE,
+        count_key=f"materials:{sorted(filters.items())}",
     )
+    page = paginator.get_page(request.GET.get("page"))
     return TemplateResponse(
         request,
         "materials/material_list.html",

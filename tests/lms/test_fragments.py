@@ -82,3 +82,34 @@ def test_the_version_is_not_reused_after_the_cache_loses_it():
     cache.clear()
 
     assert content_version() > before + 1
+
+
+def _has_next_page(client, url: str) -> bool:
+    return 'rel="next"' in client.get(url).content.decode()
+
+
+def test_the_material_count_follows_publishing(
+    client, django_capture_on_commit_callbacks
+):
+    from materials.views import PAGE_SIZE
+
+    for _ in range(PAGE_SIZE):
+        PublishedMaterialFactory()
+    assert not _has_next_page(client, "/materials/")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        PublishedMaterialFactory()
+
+    assert _has_next_page(client, "/materials/")
+
+
+def test_each_set_of_filters_has_its_own_count(client):
+    from materials.views import PAGE_SIZE
+
+    for _ in range(PAGE_SIZE + 1):
+        PublishedMaterialFactory(subject="toan")
+    PublishedMaterialFactory(subject="ngu-van")
+
+    assert _has_next_page(client, "/materials/")
+    assert not _has_next_page(client, "/materials/?subject=ngu-van")
+    assert _has_next_page(client, "/materials/?subject=toan")
