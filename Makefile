@@ -8,6 +8,8 @@ MANAGE := $(VENV)/bin/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# Test processes: one per core on the two-core machines the suite is sized for.
+TEST_WORKERS ?= 2
 
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
@@ -36,7 +38,7 @@ run: setup ## Set up, migrate, load demo content and serve at http://127.0.0.1:8
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: setup ## Run the whole test suite (SQLite, or DATABASE_URL when set)
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 lint: setup ## Check style and lint rules
 	$(VENV)/bin/ruff check .

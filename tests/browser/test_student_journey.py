@@ -10,7 +10,8 @@ from tests.browser.journey import (
     search_from_header,
 )
 
-pytestmark = pytest.mark.browser
+# One worker serves every journey: the demo site is started once per process.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 # Three lessons, all required: two to mark done and one with a one-question quiz.
 COURSE = next(course for course in DEMO_COURSES if course.title.startswith("Toán 9"))

@@ -11,7 +11,8 @@ from tests.browser.journey import (
     sign_in,
 )
 
-pytestmark = pytest.mark.browser
+# One worker serves every journey: the demo site is started once per process.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 # Titles published by the review journey in this run, for the search test.
 

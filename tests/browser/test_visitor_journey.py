@@ -6,7 +6,8 @@ import pytest
 
 from tests.browser.journey import PAGE_WEIGHT_BUDGET
 
-pytestmark = pytest.mark.browser
+# One worker serves every journey: the demo site is started once per process.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 # Demo content that seed_demo creates (lms/demo/catalogue.py).
 COURSE = "Toán 6: Số tự nhiên và phân số"
