@@ -535,3 +535,6 @@ XAPI_TIMEOUT_SECONDS = env_int("XAPI_TIMEOUT_SECONDS", 10, minimum=1)
 # Search app: seconds the engine may take to answer before a search falls back
 # to the database and an indexing attempt is retried later.
 SEARCH_REQUEST_TIMEOUT = env_int("SEARCH_REQUEST_TIMEOUT", 10, minimum=1)
+# Suggestions are worthless once the next key is typed: an engine this slow
+# must not hold a web thread for the full search timeout.
+SEARCH_SUGGEST_TIMEOUT = env_int("SEARCH_SUGGEST_TIMEOUT", 2, minimum=1)

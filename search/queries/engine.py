@@ -10,6 +10,7 @@ search is degraded.
 import logging
 from typing import Any
 
+from django.conf import settings
 from elasticsearch import ApiError, TransportError
 
 from lms.text import fold_diacritics
@@ -236,7 +237,8 @@ def suggest(raw: str) -> dict[str, Any]:
         "_source": ["kind", "title", "url"],
     }
     try:
-        response = get_client().search(index=alias_name(), **body)
+        client = get_client().options(request_timeout=settings.SEARCH_SUGGEST_TIMEOUT)
+        response = client.search(index=alias_name(), **body)
     except (TransportError, ApiError, OSError, SearchUnavailable) as error:
         logger.warning("Autocomplete unavailable: %s", error)
         return {"query": query, "suggestions": [], "degraded": True}
