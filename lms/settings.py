@@ -257,9 +257,8 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"  # noqa: S105
 WAGTAILDOCS_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"  # noqa: S105
 # Pages for signed-in readers send visitors to the site's own sign-in page;
-# Wagtail's address for it shows the site's page too.
+# Wagtail's own address for it redirects there too (lms/urls.py).
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
-WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "accounts/login.html"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_IMAGE_MODEL = "materials.MaterialImage"
 WAGTAILDOCS_DOCUMENT_MODEL = "materials.MaterialDocument"
