@@ -5,6 +5,9 @@ TOOLS := .tools
 UV := $(TOOLS)/bin/uv
 UV_VERSION := 0.13.9
 MANAGE := $(VENV)/bin/python manage.py
+# Runs a command beside the local OpenSearch node (started unless
+# ELASTICSEARCH_URL names an engine, stopped after the command).
+WITH_SEARCH := $(VENV)/bin/python -m search.node run --
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
@@ -31,13 +34,12 @@ $(VENV)/.synced: pyproject.toml uv.lock | $(UV)
 setup: $(VENV)/.synced ## Create the virtual environment with the locked dependencies
 
 run: export DEBUG ?= true
-run: setup ## Set up, migrate, load demo content and serve at http://127.0.0.1:8000
+run: setup ## Set up, migrate, load demo content, start the search engine and serve at http://127.0.0.1:8000
 	$(MANAGE) migrate --noinput
 	$(MANAGE) seed_demo
-	$(MANAGE) search_reindex --if-missing --no-progress
-	$(MANAGE) runserver $(HOST):$(PORT)
+	$(WITH_SEARCH) sh -c '$(MANAGE) search_reindex --if-missing --no-progress && exec $(MANAGE) runserver $(HOST):$(PORT)'
 
-test: setup ## Run the whole test suite (SQLite, or DATABASE_URL when set)
+test: setup ## Run the whole test suite (SQLite, or DATABASE_URL when set; starts its own search engine)
 	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 lint: setup ## Check style and lint rules
@@ -59,7 +61,7 @@ bench: setup ## Run the benchmark scripts and print their figures
 	done
 
 search-reindex: setup ## Rebuild the search index from the database and swap it in
-	$(MANAGE) search_reindex
+	$(WITH_SEARCH) $(MANAGE) search_reindex
 
-clean: ## Remove the virtual environments and local data
+clean: ## Remove the virtual environments, the search engine download and local data
 	rm -rf $(VENV) $(TOOLS) var media

@@ -201,21 +201,16 @@ def check_storage() -> list[Finding]:
 
 
 def check_search() -> list[Finding]:
-    reachable, detail = health.search_engine_ping()
-    findings = []
-    if not settings.ELASTICSEARCH_URL and not settings.DEBUG:
-        findings.append(
-            warning(
-                "search",
-                "uses the embedded in-memory engine: it is rebuilt at each start "
-                "and serves one machine only. Set ELASTICSEARCH_URL.",
-            )
+    if not settings.ELASTICSEARCH_URL:
+        message = (
+            "no engine configured: search answers from the database, without "
+            "ranking, diacritic folding or facets. Set ELASTICSEARCH_URL."
         )
+        return [ok("search", message) if settings.DEBUG else warning("search", message)]
+    reachable, detail = health.search_engine_ping()
     if reachable:
-        findings.append(ok("search", f"engine answers ({detail})"))
-    else:
-        findings.append(error("search", f"engine cannot be reached: {detail}"))
-    return findings
+        return [ok("search", f"engine answers ({detail})")]
+    return [error("search", f"engine cannot be reached: {detail}")]
 
 
 def check_redis() -> list[Finding]:

@@ -21,14 +21,11 @@ from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.utils.module_loading import import_string
 
 CHECK_TIMEOUT_SECONDS = 2.0
-
-# The search app owns the embedded engine. This is the one line to change if
-# its client moves; the function must return the engine's base URL, starting
-# the engine if needed.
-EMBEDDED_ENGINE_LOCATOR = "search.client.embedded_engine_url"
+NO_SEARCH_ENGINE = (
+    "none configured (ELASTICSEARCH_URL): search answers from the database"
+)
 
 
 @dataclass(frozen=True)
@@ -144,16 +141,13 @@ def search_engine_ping(timeout: float = CHECK_TIMEOUT_SECONDS) -> tuple[bool, st
     """A plain HTTP GET of the engine's root, with the configured credentials.
 
     Deliberately not the search app's client: the probe must work even when
-    that client's connection pool is wedged, and must not retry.
+    that client's connection pool is wedged, and must not retry. Without an
+    engine configured there is nothing to wait for: the site searches its
+    database.
     """
-    url = settings.ELASTICSEARCH_URL
-    label = url
+    url = label = settings.ELASTICSEARCH_URL
     if not url:
-        try:
-            url = embedded_engine_url()
-        except Exception as error:  # noqa: BLE001 - a probe reports, never raises
-            return False, f"embedded engine: {describe_error(error)}"
-        label = f"embedded at {url}"
+        return True, NO_SEARCH_ENGINE
     request = urllib.request.Request(url, headers=_search_auth_headers())  # noqa: S310 - http(s) checked in settings
     try:
         with urllib.request.urlopen(  # noqa: S310
@@ -167,18 +161,6 @@ def search_engine_ping(timeout: float = CHECK_TIMEOUT_SECONDS) -> tuple[bool, st
     except Exception as error:  # noqa: BLE001 - a probe reports, never raises
         return False, f"{label}: {describe_error(error)}"
     return True, label
-
-
-def embedded_engine_url() -> str:
-    """The embedded engine's URL, from the search app that owns it."""
-    try:
-        locate = import_string(EMBEDDED_ENGINE_LOCATOR)
-    except ImportError:
-        raise LookupError(
-            f"not available ({EMBEDDED_ENGINE_LOCATOR} is missing); "
-            "set ELASTICSEARCH_URL"
-        ) from None
-    return str(locate())
 
 
 def _search_auth_headers() -> dict[str, str]:

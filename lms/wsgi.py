@@ -12,10 +12,6 @@ def _load():
 
     application = get_wsgi_application()
     ensure_database_reachable()
-
-    from search.client import warm_up
-
-    warm_up()  # the embedded engine starts and fills its index in the background
     return application
 
 

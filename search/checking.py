@@ -32,6 +32,12 @@ def _as_stored(document: dict) -> dict:
 
 
 def check(client: Elasticsearch) -> CheckReport:
+    """Compare every published item with the index, as of writes made so far.
+
+    The index is refreshed first: searches see writes only after a refresh,
+    and a check right after a sync must see that sync.
+    """
+    client.indices.refresh(index=alias_name())
     indexed = {
         hit["_id"]: hit["_source"]
         for hit in helpers.scan(

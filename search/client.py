@@ -1,42 +1,47 @@
-"""The one place that builds the search engine client.
+"""The one place that builds the search engine client, and the guard on queries.
 
 Settings are read at call time so tests and management commands can point
-the project at another engine without re-importing anything. When no
-``ELASTICSEARCH_URL`` is configured the embedded in-memory engine
-(osmem-server) is started on first use, once per process, and the index is
-rebuilt from the database straight away, because the index is derived data.
+the project at another engine without re-importing anything. Without
+``ELASTICSEARCH_URL`` there is no engine: searches answer from the database
+and changes wait in the outbox until an engine is configured.
+
+Every query from a web request goes through :func:`guarded`, a bulkhead: at
+most ``SEARCH_MAX_CONCURRENT`` engine calls at once per process, and for a
+few seconds after the engine failed to answer none at all. Requests beyond
+that answer from the database at once, so a slow or stalled engine can hold
+only a few web threads and never takes the rest of the site down with it.
 """
 
 from __future__ import annotations
 
-import logging
 import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from django.conf import settings
-from elastic_transport import HttpHeaders, Urllib3HttpNode
+from elastic_transport import ConnectionError as EngineConnectionError
+from elastic_transport import ConnectionTimeout, HttpHeaders, Urllib3HttpNode
 from elasticsearch import Elasticsearch
-
-logger = logging.getLogger(__name__)
 
 _COMPAT_MARKER = "vnd.elasticsearch+"
 _lock = threading.RLock()
 _clients: dict[tuple, Elasticsearch] = {}
-_embedded: dict[str, Any] = {}
 
 
 class SearchUnavailable(Exception):
-    """The engine cannot be reached or refused the request; callers degrade."""
+    """The engine cannot be reached, is not configured or is busy; callers degrade."""
 
 
 class OpenSearchCompatibleNode(Urllib3HttpNode):
     """Speaks plain JSON to engines that refuse Elasticsearch's versioned types.
 
     The 8.x client asks for ``application/vnd.elasticsearch+json;
-    compatible-with=8``; OpenSearch (and the embedded engine) answer 406 to
-    that. Rewriting the two headers is all it takes for the same query code to
-    work everywhere. OpenSearch also omits the product header the client
-    checks, so it is added to responses when missing.
+    compatible-with=8``; OpenSearch answers 406 to that. Rewriting the two
+    headers is all it takes for the same query code to work everywhere.
+    OpenSearch also omits the product header the client checks, so it is
+    added to responses when missing.
     """
 
     def perform_request(self, method, target, body=None, headers=None, **kwargs):
@@ -57,55 +62,43 @@ def index_prefix() -> str:
     return settings.ELASTICSEARCH_INDEX_PREFIX or "lms"
 
 
-def uses_embedded_engine() -> bool:
-    return not settings.ELASTICSEARCH_URL
+def engine_configured() -> bool:
+    return bool(settings.ELASTICSEARCH_URL)
 
 
-def embedded_engine_started() -> bool:
-    return "server" in _embedded
-
-
-def get_client(*, start: bool = True) -> Elasticsearch | None:
-    """The client for the configured engine, built once per configuration.
-
-    With ``start=False`` the embedded engine is not started on demand and
-    ``None`` is returned instead: indexing uses this, since a freshly started
-    embedded engine is rebuilt from the database anyway.
-    """
-    if uses_embedded_engine():
-        if not start and not embedded_engine_started():
-            return None
-        url = _embedded_url()
-    else:
-        url = settings.ELASTICSEARCH_URL
-    key = _client_key(url)
+def get_client() -> Elasticsearch:
+    """The client for the configured engine, built once per configuration."""
+    if not engine_configured():
+        raise SearchUnavailable("no search engine is configured (ELASTICSEARCH_URL)")
+    key = _client_key()
     with _lock:
         client = _clients.get(key)
         if client is None:
-            client = _build_client(url)
+            client = _build_client()
             _clients[key] = client
     return client
 
 
-def _client_key(url: str) -> tuple:
+def indexing_client() -> Elasticsearch:
+    """The client with the longer timeout that bulk writes and rebuilds need."""
+    return get_client().options(request_timeout=settings.SEARCH_INDEXING_TIMEOUT)
+
+
+def _client_key() -> tuple:
     return (
-        url,
+        settings.ELASTICSEARCH_URL,
         settings.ELASTICSEARCH_API_KEY,
         settings.ELASTICSEARCH_USERNAME,
         settings.ELASTICSEARCH_PASSWORD,
         settings.ELASTICSEARCH_CA_FILE,
         settings.ELASTICSEARCH_COMPAT,
-        _timeout(),
+        settings.SEARCH_REQUEST_TIMEOUT,
     )
 
 
-def _timeout() -> float:
-    return float(getattr(settings, "SEARCH_REQUEST_TIMEOUT", 10.0))
-
-
-def _build_client(url: str) -> Elasticsearch:
+def _build_client() -> Elasticsearch:
     options: dict[str, Any] = {
-        "request_timeout": _timeout(),
+        "request_timeout": settings.SEARCH_REQUEST_TIMEOUT,
         "max_retries": 1,
         "retry_on_timeout": False,
     }
@@ -120,85 +113,67 @@ def _build_client(url: str) -> Elasticsearch:
         )
     if settings.ELASTICSEARCH_CA_FILE:
         options["ca_certs"] = settings.ELASTICSEARCH_CA_FILE
-    return Elasticsearch(url, **options)
+    return Elasticsearch(settings.ELASTICSEARCH_URL, **options)
 
 
-def embedded_engine_url() -> str:
-    """The embedded engine's address in this process, started if need be
-    (the readiness probe asks for it)."""
-    return _embedded_url()
+class _Bulkhead:
+    """Slots for concurrent engine calls, and a pause after the engine failed."""
 
+    def __init__(self) -> None:
+        self.size = 0
+        self.slots = threading.BoundedSemaphore(1)
+        self.closed_until = 0.0
+        self._held = threading.local()  # the semaphore this thread took a slot of
 
-def _embedded_url() -> str:
-    """Start the embedded engine once per process and fill it from the database.
-
-    The index is built in a background thread: until it is ready, searches
-    find no index and answer from the database (flagged as degraded), so a
-    large library never makes the first request wait for the whole rebuild.
-    """
-    with _lock:
-        server = _embedded.get("server")
-        if server is not None and server.process.poll() is None:
-            return server.url
-        from osmem_server import OsmemServer
-
-        try:
-            server = OsmemServer.start(freeze=False, japanese=False)
-        except Exception as error:
+    def acquire(self) -> None:
+        size = settings.SEARCH_MAX_CONCURRENT
+        with _lock:
+            if size != self.size:
+                self.size, self.slots = size, threading.BoundedSemaphore(size)
+            slots = self.slots
+        wait = self.closed_until - time.monotonic()
+        if wait > 0:
             raise SearchUnavailable(
-                f"the embedded engine did not start: {error}"
-            ) from error
-        _embedded["server"] = server
-        _embedded["ready"] = ready = threading.Event()
-        logger.info("Started the embedded search engine at %s", server.url)
-        client = _build_client(server.url)
-        _clients[_client_key(server.url)] = client
-        threading.Thread(
-            target=_bootstrap_embedded, args=(client, ready), daemon=True
-        ).start()
-        return server.url
+                f"the engine failed to answer moments ago; asking again in {wait:.1f}s"
+            )
+        if not slots.acquire(timeout=settings.SEARCH_SLOT_WAIT):
+            raise SearchUnavailable(
+                f"all {size} search engine slots of this process are busy"
+            )
+        self._held.slots = slots
+
+    def release(self, *, failed: bool) -> None:
+        if failed:
+            self.closed_until = time.monotonic() + settings.SEARCH_PAUSE_AFTER_FAILURE
+        self._held.slots.release()
 
 
-def _bootstrap_embedded(client: Elasticsearch, ready: threading.Event) -> None:
-    from django.db import connection
-
-    from search.indexing import rebuild
-
-    try:
-        report = rebuild(client=client, progress=False)
-        logger.info("Indexed %s documents into the embedded engine", report.indexed)
-    except Exception:
-        logger.exception("Building the embedded search index failed")
-    finally:
-        connection.close()
-        ready.set()
+_bulkhead = _Bulkhead()
 
 
-def warm_up(*, wait: float | None = None) -> bool:
-    """Start the engine (and, if embedded, its index build) before the first search.
+@contextmanager
+def guarded() -> Iterator[Elasticsearch]:
+    """The client for one query, within this process's share of the engine.
 
-    Returns whether the index is ready; ``wait`` seconds are allowed for an
-    embedded build to finish.
+    Raises :class:`SearchUnavailable` at once when every slot is taken or the
+    engine failed moments ago; a connection failure or time-out inside the
+    block starts that pause. Errors the engine answers with (a bad request)
+    leave the engine in good standing.
     """
+    client = get_client()
+    _bulkhead.acquire()
+    failed = False
     try:
-        get_client()
-    except SearchUnavailable:
-        logger.exception("The search engine is not available; search will degrade")
-        return False
-    ready = _embedded.get("ready")
-    return True if ready is None else ready.wait(wait)
+        yield client
+    except (EngineConnectionError, ConnectionTimeout):  # refused, reset, too slow
+        failed = True
+        raise
+    finally:
+        _bulkhead.release(failed=failed)
 
 
 def reset_clients() -> None:
-    """Forget built clients (tests change the engine address between runs)."""
+    """Forget built clients and any pause (tests point at other engines)."""
     with _lock:
         _clients.clear()
-
-
-def stop_embedded_engine() -> None:
-    """Stop the embedded engine of this process, if one was started."""
-    with _lock:
-        server = _embedded.pop("server", None)
-        _clients.clear()
-    if server is not None:
-        server.close()
+        _bulkhead.closed_until = 0.0

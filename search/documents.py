@@ -4,11 +4,11 @@ One index serves the single search box: materials, courses and lessons share
 the field names, so one query ranks them together and one set of
 aggregations counts the facets across all of them (``kind`` is a facet).
 
-Text fields are indexed three ways, each with its analyzer set explicitly
-because the embedded engine ignores an index-level default analyzer:
+Text fields are indexed three ways:
 
-* as written (lower-cased): exact Vietnamese words, so ``má`` and ``mà`` stay
-  different and an exact-diacritics match scores on this field too;
+* as written (lower-cased, the index's default analyzer): exact Vietnamese
+  words, so ``má`` and ``mà`` stay different and an exact-diacritics match
+  scores on this field too;
 * ``.folded``: tone marks and diacritics removed and ``đ`` mapped to ``d``, so
   ``quang hop`` finds ``Quang hợp``;
 * ``.english``: English stemming, so ``plants`` finds ``plant``.
@@ -56,7 +56,8 @@ autocomplete_grams = token_filter(
     "autocomplete_grams", type="edge_ngram", min_gram=1, max_gram=20
 )
 
-vietnamese = analyzer("vietnamese", tokenizer="standard", filter=["lowercase"])
+# Named "default", it is the analyzer of every text field that names none.
+vietnamese = analyzer("default", tokenizer="standard", filter=["lowercase"])
 vietnamese_folded = analyzer(
     "vietnamese_folded",
     tokenizer="standard",
@@ -80,7 +81,7 @@ def _text(*, english_too: bool = True) -> Text:
     fields: dict[str, Text] = {"folded": Text(analyzer=vietnamese_folded)}
     if english_too:
         fields["english"] = Text(analyzer=english)
-    return Text(analyzer=vietnamese, fields=fields)
+    return Text(fields=fields)
 
 
 class ContentDocument(Document):
@@ -91,7 +92,6 @@ class ContentDocument(Document):
     object_id = Integer()
     url = Keyword(index=False)
     title = Text(
-        analyzer=vietnamese,
         fields={
             "folded": Text(analyzer=vietnamese_folded),
             "english": Text(analyzer=english),

@@ -5,26 +5,35 @@ timestamped index while the old one keeps serving, then moves the alias in a
 single ``update_aliases`` call. While a rebuild runs, the new index also
 carries the alias ``<prefix>-content-building`` so live changes drained
 meanwhile reach both indices and none is lost in the swap.
+
+A rebuild fills its index with refreshes off and several bulk writers at
+once, then turns refreshes and replicas on before the swap: nothing searches
+that index until then, so nothing is gained by making each chunk visible.
 """
 
 from __future__ import annotations
 
 import logging
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 
+from django.conf import settings
 from django.utils import timezone
 from elasticsearch import Elasticsearch, NotFoundError, helpers
 from elasticsearch.dsl import Index
 
-from search.client import get_client, index_prefix
-from search.documents import ContentDocument
+from search.client import index_prefix, indexing_client
+from search.documents import ContentDocument, vietnamese
 from search.sources import all_documents, published_count, read_version
 
 logger = logging.getLogger(__name__)
 
 BULK_CHUNK = 500
+REBUILD_WRITERS = 2  # bulk requests in flight while a rebuild fills its index
 OK_STATUSES = {404, 409}  # delete of an absent document; a newer version exists
 
 
@@ -52,12 +61,43 @@ def new_index_name() -> str:
     return f"{alias_name()}-{timezone.now():%Y%m%d%H%M%S%f}"
 
 
-def create_index(client: Elasticsearch, name: str) -> None:
-    """An empty index with the document mapping and its analyzers."""
+def create_index(client: Elasticsearch, name: str, *, filling: bool = False) -> None:
+    """An empty index with the document mapping and its analyzers.
+
+    An index created ``filling`` has refreshes and replicas off until
+    :func:`finish_filling`.
+    """
     index = Index(name)
-    index.settings(number_of_shards=1, number_of_replicas=0)
+    index.settings(**index_settings(filling=filling))
+    index.analyzer(vietnamese)  # the index default: text as written, lower-cased
     index.document(ContentDocument)
     index.create(using=client)
+
+
+def index_settings(*, filling: bool = False) -> dict[str, Any]:
+    return {
+        "number_of_shards": 1,
+        "number_of_replicas": 0 if filling else settings.SEARCH_INDEX_REPLICAS,
+        "refresh_interval": "-1" if filling else None,
+    }
+
+
+def finish_filling(client: Elasticsearch, name: str) -> None:
+    """Serve-ready settings for a filled index, and every write made visible."""
+    live = index_settings()
+    client.indices.put_settings(
+        index=name,
+        settings={
+            "number_of_replicas": live["number_of_replicas"],
+            "refresh_interval": live["refresh_interval"],
+        },
+    )
+    client.indices.refresh(index=name)
+    client.cluster.health(
+        index=name,
+        wait_for_status="green" if live["number_of_replicas"] else "yellow",
+        timeout=f"{int(settings.SEARCH_INDEXING_TIMEOUT)}s",
+    )
 
 
 def indices_behind(client: Elasticsearch, alias: str) -> list[str]:
@@ -95,12 +135,14 @@ def bulk_write(
     *,
     targets: list[str],
     version: int,
+    writers: int = 1,
 ) -> dict[str, str]:
     """Write actions to each target in chunks; return failures by document id.
 
     Every write carries an external version, so an older reading of the
     database never overwrites a newer one; the engine's refusal of such a
     stale write (409) counts as success, as does deleting an absent document.
+    With several ``writers`` that many bulk requests are in flight at once.
     """
     expanded = (
         {
@@ -112,12 +154,17 @@ def bulk_write(
         for action in actions
         for target in targets
     )
-    _, errors = helpers.bulk(
-        client, expanded, chunk_size=BULK_CHUNK, raise_on_error=False, stats_only=False
-    )
+    if writers > 1:
+        results = _parallel_results(client, expanded, writers=writers)
+    else:
+        results = helpers.streaming_bulk(
+            client, expanded, chunk_size=BULK_CHUNK, raise_on_error=False
+        )
     failures: dict[str, str] = {}
-    for error in errors:
-        (operation,) = error.values()
+    for ok, item in results:
+        if ok:
+            continue
+        (operation,) = item.values()
         if operation.get("status") in OK_STATUSES:
             continue
         reason = operation.get("error", {})
@@ -125,6 +172,33 @@ def bulk_write(
             reason = f"{reason.get('type')}: {reason.get('reason')}"
         failures[operation["_id"]] = f"{operation.get('status')} {reason}"
     return failures
+
+
+def _parallel_results(
+    client: Elasticsearch, actions: Iterator[dict[str, Any]], *, writers: int
+) -> Iterator[tuple[bool, dict[str, Any]]]:
+    """Bulk results with ``writers`` requests in flight at once.
+
+    Chunks are read from ``actions`` in the calling thread, which reads the
+    database, and only sent from the pool: database connections stay in the
+    thread (and transaction) that opened them.
+    """
+
+    def send(chunk: list[dict[str, Any]]) -> list[tuple[bool, dict[str, Any]]]:
+        return list(
+            helpers.streaming_bulk(
+                client, chunk, chunk_size=len(chunk), raise_on_error=False
+            )
+        )
+
+    in_flight: deque[Future] = deque()
+    with ThreadPoolExecutor(writers, thread_name_prefix="bulk") as pool:
+        while chunk := list(islice(actions, BULK_CHUNK)):
+            in_flight.append(pool.submit(send, chunk))
+            if len(in_flight) > writers:  # the next chunk is read meanwhile
+                yield from in_flight.popleft().result()
+        while in_flight:
+            yield from in_flight.popleft().result()
 
 
 def rebuild(
@@ -136,16 +210,16 @@ def rebuild(
     hold exactly the published items, so a failed rebuild leaves the old
     index serving.
     """
-    client = client or get_client()
+    client = client or indexing_client()
     name = new_index_name()
-    create_index(client, name)
+    create_index(client, name, filling=True)
     client.indices.update_aliases(
         actions=[{"add": {"index": name, "alias": building_alias_name()}}]
     )
     report = ReindexReport(index=name, expected=published_count())
     try:
         report.indexed = _fill(client, name, report.expected, progress=progress)
-        client.indices.refresh(index=name)
+        finish_filling(client, name)
         actual = client.count(index=name)["count"]
         report.expected = published_count()
         if actual != report.expected:
@@ -176,7 +250,9 @@ def _fill(client: Elasticsearch, name: str, expected: int, *, progress: bool) ->
             written += 1
             yield {"_op_type": "index", **document}
 
-    failures = bulk_write(client, actions(), targets=[name], version=version)
+    failures = bulk_write(
+        client, actions(), targets=[name], version=version, writers=REBUILD_WRITERS
+    )
     if failures:
         sample = "; ".join(list(failures.values())[:3])
         raise ReindexError(f"{len(failures)} documents failed to index: {sample}")
@@ -216,5 +292,5 @@ def prune(client: Elasticsearch, *, keep: int = 1) -> list[str]:
 
 def refresh(client: Elasticsearch | None = None) -> None:
     """Make recent writes visible now (tests and the end of a rebuild)."""
-    client = client or get_client()
+    client = client or indexing_client()
     client.options(ignore_status=404).indices.refresh(index=alias_name())

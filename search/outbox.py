@@ -1,7 +1,7 @@
 """Changes waiting to be indexed: recorded with the change, drained in bulk.
 
-Receivers call :func:`record_change` inside the transaction that changes the
-content; after commit a task drains the rows. Draining re-reads the database,
+Receivers record a row inside the transaction that changes the content;
+after commit a task (``search.tasks``) drains the rows. Draining re-reads the database,
 so the index always receives the current state: an item that vanished or is
 no longer published becomes a delete, which is why nothing unpublished can
 reach the public index.
@@ -15,11 +15,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.db import transaction
 from django.utils import timezone
 from elasticsearch import ApiError, TransportError
 
-from search.client import get_client
+from search.client import engine_configured, indexing_client
 from search.documents import KINDS, document_id
 from search.indexing import bulk_write, write_targets
 from search.models import IndexChange
@@ -44,54 +43,11 @@ class DrainReport:
     retry_at: datetime | None = None
 
 
-class _DrainAfterCommit:
-    """One drain per transaction, however many changes it records."""
-
-    def __init__(self) -> None:
-        self.change_ids: list[int] = []
-        self.done = False
-
-    def __call__(self) -> None:
-        self.done = True
-        enqueue_drain(self.change_ids)
-
-
 def record_change(*, kind: str, object_id: int) -> IndexChange:
-    """Note that an item changed, and drain the outbox once the change commits.
-
-    Publishing a course records each of its lessons too; the rows of one
-    transaction share a single drain task instead of one task each.
-    """
+    """Note, inside the caller's transaction, that an item's document may differ."""
     if kind not in KINDS:
         raise ValueError(f"unknown search document kind {kind!r}")
-    change = IndexChange.objects.create(kind=kind, object_id=object_id)
-    connection = transaction.get_connection()
-    pending = next(
-        (
-            callback
-            for _sids, callback, _robust in connection.run_on_commit
-            if isinstance(callback, _DrainAfterCommit) and not callback.done
-        ),
-        None,
-    )
-    if pending is None:
-        pending = _DrainAfterCommit()
-        transaction.on_commit(pending)
-    pending.change_ids.append(change.pk)
-    return change
-
-
-def enqueue_drain(change_ids: list[int], *, run_after=None) -> None:
-    """Ask a worker to drain; a failing queue only delays indexing, never a save."""
-    from search.tasks import drain_search_outbox
-
-    task = drain_search_outbox
-    if run_after is not None:
-        task = task.using(run_after=run_after)
-    try:
-        task.enqueue(change_ids=change_ids)
-    except Exception:
-        logger.exception("Could not enqueue search indexing; rows stay for retry")
+    return IndexChange.objects.create(kind=kind, object_id=object_id)
 
 
 def backoff(attempts: int) -> timedelta:
@@ -104,11 +60,10 @@ def drain(
     *, change_ids: Iterable[int] | None = None, due_only: bool = True
 ) -> DrainReport:
     """Apply pending changes to the index in bulk, batch after batch."""
-    client = get_client(start=False)
-    if client is None:
-        # The embedded engine is not running; when it starts it is rebuilt
-        # from the database, which covers every pending row.
+    if not engine_configured():
+        # No engine yet: the rows wait, and the first rebuild covers them.
         return DrainReport(skipped=True)
+    client = indexing_client()
     total = DrainReport()
     seen: set[int] = set()
     while True:

@@ -19,7 +19,7 @@ from wagtail.signals import (
 
 from lms.signals import search_relevant_change
 from search.documents import KIND_COURSE, KIND_LESSON, KIND_MATERIAL
-from search.outbox import record_change
+from search.tasks import schedule_indexing
 
 
 def kind_of(instance: Any) -> str | None:
@@ -43,7 +43,7 @@ def record_instance(instance: Any) -> None:
     kind = kind_of(instance)
     if kind is None or instance.pk is None:
         return
-    record_change(kind=kind, object_id=instance.pk)
+    schedule_indexing(kind=kind, object_id=instance.pk)
     if kind == KIND_COURSE:
         # Lesson documents carry their course's title and facets.
         from courses.models import LessonPage
@@ -51,7 +51,7 @@ def record_instance(instance: Any) -> None:
         for lesson_id in LessonPage.objects.descendant_of(instance).values_list(
             "pk", flat=True
         ):
-            record_change(kind=KIND_LESSON, object_id=lesson_id)
+            schedule_indexing(kind=KIND_LESSON, object_id=lesson_id)
 
 
 def on_page_change(sender, instance, **kwargs) -> None:
@@ -65,7 +65,7 @@ def on_snippet_change(sender, instance, **kwargs) -> None:
 def on_delete(sender, instance, **kwargs) -> None:
     kind = kind_of(instance)
     if kind is not None:
-        record_change(kind=kind, object_id=instance.pk)
+        schedule_indexing(kind=kind, object_id=instance.pk)
 
 
 def on_relevant_change(sender, instance, **kwargs) -> None:
@@ -81,7 +81,7 @@ def on_page_move(sender, instance, **kwargs) -> None:
         for page_id in model.objects.descendant_of(instance).values_list(
             "pk", flat=True
         ):
-            record_change(kind=kind, object_id=page_id)
+            schedule_indexing(kind=kind, object_id=page_id)
 
 
 def connect() -> None:

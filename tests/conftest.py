@@ -1,5 +1,7 @@
 import pytest
 
+pytest_plugins = ["tests.search_engine"]
+
 
 @pytest.fixture(autouse=True)
 def _fast_and_isolated(settings, tmp_path):

@@ -14,9 +14,10 @@ from django.conf import settings
 from elasticsearch import ApiError, TransportError
 
 from lms.text import fold_diacritics
-from search.client import SearchUnavailable, get_client
+from search.client import SearchUnavailable, guarded
 from search.documents import FACET_FIELDS
 from search.indexing import alias_name
+from search.queries.fallback import database_search
 from search.queries.params import (
     MAX_SUGGESTIONS,
     PAGE_SIZE,
@@ -206,14 +207,12 @@ def build_request(params: SearchParams, *, facets: bool = True) -> dict[str, Any
 def search(params: SearchParams, *, facets: bool = True) -> SearchResults:
     """Run the search; fall back to the database when the engine cannot answer."""
     try:
-        client = get_client()
-        response = client.search(
-            index=alias_name(), **build_request(params, facets=facets)
-        )
+        with guarded() as client:
+            response = client.search(
+                index=alias_name(), **build_request(params, facets=facets)
+            )
     except (TransportError, ApiError, OSError, SearchUnavailable) as error:
         logger.warning("Search engine unavailable, using the database: %s", error)
-        from search.fallback import database_search
-
         return database_search(params)
     return shape_results(params, response.body)
 
@@ -237,8 +236,10 @@ def suggest(raw: str) -> dict[str, Any]:
         "_source": ["kind", "title", "url"],
     }
     try:
-        client = get_client().options(request_timeout=settings.SEARCH_SUGGEST_TIMEOUT)
-        response = client.search(index=alias_name(), **body)
+        with guarded() as client:
+            response = client.options(
+                request_timeout=settings.SEARCH_SUGGEST_TIMEOUT
+            ).search(index=alias_name(), **body)
     except (TransportError, ApiError, OSError, SearchUnavailable) as error:
         logger.warning("Autocomplete unavailable: %s", error)
         return {"query": query, "suggestions": [], "degraded": True}

@@ -11,8 +11,10 @@ from functools import reduce
 from operator import and_
 
 from django.db.models import Q
+from django.utils.html import escape
 
-from search.queries import PAGE_SIZE, Hit, SearchParams, SearchResults
+from search.queries.params import PAGE_SIZE, SearchParams
+from search.queries.results import Hit, SearchResults
 from search.sources import published_courses, published_lessons, published_materials
 
 
@@ -61,8 +63,6 @@ def database_search(params: SearchParams) -> SearchResults:
 
 
 def _hit(kind: str, obj, url: str, text: str) -> Hit:
-    from django.utils.html import escape
-
     published = obj.first_published_at.isoformat() if obj.first_published_at else None
     return Hit(
         uid=f"{kind}-{obj.pk}",

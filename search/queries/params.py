@@ -42,15 +42,6 @@ FACET_PARAMS = {
     "licence": "licence",
 }
 
-TEXT_FIELDS = [
-    "title^6",
-    "keywords^3",
-    "description^2",
-    "people^2",
-    "course_title",
-    "body",
-]
-
 
 @dataclass
 class SearchParams:

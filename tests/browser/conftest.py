@@ -58,10 +58,12 @@ def _manage(env: dict, *arguments: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory):
-    """The site with demo content, served by its own process on a free port."""
+def site_url(tmp_path_factory, search_server):
+    """The site with demo content, served by its own process on a free port,
+    searching the run's engine under an index prefix of its own."""
     scratch = tmp_path_factory.mktemp("browser-site")
     port = _free_port()
+    prefix = f"test-browser-{port}"
     env = {
         key: value
         for key, value in os.environ.items()
@@ -72,10 +74,13 @@ def site_url(tmp_path_factory):
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "LMS_VAR_DIR": str(scratch),
         "MEDIA_ROOT": str(scratch / "media"),
-        "ELASTICSEARCH_INDEX_PREFIX": f"browser{port}",
+        "ELASTICSEARCH_URL": search_server.url,
+        "ELASTICSEARCH_COMPAT": "opensearch",
+        "ELASTICSEARCH_INDEX_PREFIX": prefix,
     }
     _manage(env, "migrate", "--noinput", "-v0")
     _manage(env, "seed_demo", "--materials", "24", "--courses", "4")
+    _manage(env, "search_reindex", "--no-progress")
     server = subprocess.Popen(  # noqa: S603 - fixed arguments
         [sys.executable, "manage.py", "runserver", f"127.0.0.1:{port}", "--noreload"],
         cwd=ROOT,
@@ -90,6 +95,15 @@ def site_url(tmp_path_factory):
     finally:
         server.terminate()
         server.wait(timeout=10)
+        _delete_indices(search_server.url, prefix)
+
+
+def _delete_indices(url: str, prefix: str) -> None:
+    request = urllib.request.Request(  # noqa: S310 - the run's local engine
+        f"{url}/{prefix}-*?expand_wildcards=all", method="DELETE"
+    )
+    with urllib.request.urlopen(request, timeout=30):  # noqa: S310
+        pass
 
 
 def _wait_until_up(url: str, server: subprocess.Popen, timeout: float = 60) -> None:

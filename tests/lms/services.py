@@ -161,29 +161,32 @@ class ThrowawayRedis:
 
 
 class RestartableSearchEngine:
-    """osmem-server on a fixed port, so clients find it again after a restart."""
+    """A private OpenSearch node on a fixed port, so clients find it after a restart."""
 
     def __init__(self) -> None:
-        try:
-            from osmem_server import OsmemServer, resolve_binary
+        from search.node import NodeUnavailable, SearchNode, install
 
-            resolve_binary()
-        except Exception as error:  # noqa: BLE001 - any failure means skip
-            pytest.skip(f"osmem-server is not available: {error}")
-        self._server_class = OsmemServer
-        self.port = free_port()
-        self.server = None
+        try:
+            install()
+        except NodeUnavailable as error:
+            pytest.fail(f"the search engine cannot be installed: {error}")
+        self.root = Path(tempfile.mkdtemp(prefix="lms-search-"))
+        self.node = SearchNode(root=self.root, port=free_port(), heap="512m")
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return self.node.url
 
     def start(self) -> None:
-        self.server = self._server_class.start(addr=f"127.0.0.1:{self.port}")
+        self.node.start()
+        self.node.wait()
 
     def stop(self) -> None:
-        if self.server:
-            self.server.close(grace=0.5)
+        self.node.stop()
+
+    def destroy(self) -> None:
+        self.node.stop()
+        shutil.rmtree(self.root, ignore_errors=True)
 
 
 class WebProcess:

@@ -172,11 +172,12 @@ def test_an_unreachable_search_engine_is_an_error(production):
     assert finding.message.startswith("engine cannot be reached")
 
 
-def test_the_embedded_engine_in_production_is_a_warning(production):
+def test_no_search_engine_in_production_is_a_warning(production):
     production.ELASTICSEARCH_URL = ""
 
     findings = doctor.check_search()
 
+    assert "search answers from the database" in messages(findings, Level.WARNING)[0]
     assert "Set ELASTICSEARCH_URL" in messages(findings, Level.WARNING)[0]
 
 

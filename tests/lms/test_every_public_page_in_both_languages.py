@@ -70,7 +70,6 @@ from tests.lms.visible_text import (
     without,
 )
 from tests.materials.files import PDF
-from tests.search.conftest import search_engine, search_server  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -220,7 +219,7 @@ CONTENT = [
 
 
 @pytest.fixture
-def site(db, settings, home_page, catalogue, search_engine, language) -> Site:  # noqa: F811
+def site(db, settings, home_page, catalogue, search_engine, language) -> Site:
     """A small site in English ASCII content, indexed for search."""
     settings.CERTIFICATE_ISSUER = "Kestrel Learning Trust"
     settings.ACCOUNTS_EMAIL_CONFIRMATION = True

@@ -46,8 +46,8 @@ def stack(tmp_path_factory):
         started.append(postgres.destroy)
         redis.start()
         started.append(redis.stop)
+        started.append(search.destroy)
         search.start()
-        started.append(search.stop)
         web = WebProcess(
             env={
                 "DEBUG": "0",

@@ -1,14 +1,10 @@
 """An engine outage delays indexing but loses nothing."""
 
-import os
-import signal
-import uuid
 from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
-from osmem_server import OsmemServer
 
 from search.client import reset_clients
 from search.documents import document_id
@@ -17,21 +13,32 @@ from search.models import IndexChange
 from search.outbox import backoff, drain
 from search.sources import read_version
 from tests.factories import MaterialFactory
-from tests.search.conftest import point_at
+from tests.lms.services import RestartableSearchEngine
 from tests.search.helpers import indexed_ids, publish, titles
+from tests.search_engine import own_prefix, point_at
 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(scope="module")
+def private_engine():
+    """An engine of this module's own, so it can be frozen without stalling others."""
+    engine = RestartableSearchEngine()
+    try:
+        engine.start()
+        yield engine
+    finally:
+        engine.destroy()
+
+
 @pytest.fixture
-def own_engine(settings):
-    """An engine of this test's own, so it can be frozen and thawed."""
-    server = OsmemServer.start(freeze=False, japanese=False)
+def own_engine(private_engine, settings, worker_id):
+    """The private engine under a prefix of this test's own, thawed afterwards."""
     settings.SEARCH_REQUEST_TIMEOUT = 1
-    point_at(settings, server.url, f"test-{uuid.uuid4().hex[:12]}")
-    yield server
-    os.kill(server.pid, signal.SIGCONT)
-    server.close()
+    settings.SEARCH_INDEXING_TIMEOUT = 1
+    point_at(settings, private_engine.url, own_prefix(worker_id))
+    yield private_engine.node
+    private_engine.node.resume()
     reset_clients()
 
 
@@ -45,7 +52,7 @@ def test_engine_stopped_during_edits_then_sync_brings_index_in_step(
         deleted = publish(MaterialFactory(title="Vật lý quang học"))
     assert len(indexed_ids()) == 3
 
-    os.kill(own_engine.pid, signal.SIGSTOP)
+    own_engine.pause()
     with django_capture_on_commit_callbacks(execute=True):
         edited.title = "Vật lý hạt nhân nâng cao"
         publish(edited)
@@ -57,7 +64,7 @@ def test_engine_stopped_during_edits_then_sync_brings_index_in_step(
     assert all(row.attempts >= 1 and row.last_error for row in pending)
     assert all(row.next_attempt_at > timezone.now() for row in pending)
 
-    os.kill(own_engine.pid, signal.SIGCONT)
+    own_engine.resume()
     call_command("search_sync")
     call_command("search_check")  # raises CommandError on any difference
     assert not IndexChange.objects.exists()
@@ -72,11 +79,11 @@ def test_failed_rows_wait_for_their_backoff(
     own_engine, django_capture_on_commit_callbacks
 ):
     """A due-only drain leaves rows alone until their next attempt is due."""
-    os.kill(own_engine.pid, signal.SIGSTOP)
+    own_engine.pause()
     with django_capture_on_commit_callbacks(execute=True):
         publish(MaterialFactory(title="Hóa học hữu cơ"))
     row = IndexChange.objects.get()
-    os.kill(own_engine.pid, signal.SIGCONT)
+    own_engine.resume()
     assert drain().indexed == 0
     IndexChange.objects.update(next_attempt_at=timezone.now() - timedelta(seconds=1))
     assert drain().indexed == 1

@@ -1,6 +1,7 @@
 """Rebuilding the index behind its alias: atomic swap, refusal, pruning, no failed search."""
 
 import threading
+import time
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -76,44 +77,70 @@ def test_reindex_if_missing_only_builds_once(search_engine):
     assert indices_behind(search_engine, alias_name()) == serving
 
 
-def test_searches_during_reindex_never_fail(search_engine):
-    """Searches running while the alias moves keep finding everything."""
+def wait_until(condition, *, limit: float = 60.0) -> None:
+    deadline = time.monotonic() + limit
+    while not condition():
+        assert time.monotonic() < deadline, "the searchers stopped answering"
+        time.sleep(0.01)
+
+
+def test_searches_during_reindex_never_fail(search_engine, settings):
+    """Searches running while search_reindex moves the alias all succeed.
+
+    Each searcher also notes which index answered: the alias moves exactly
+    once, from the old index to the new one, and never back.
+    """
+    settings.SEARCH_MAX_CONCURRENT = 8  # every searcher thread reaches the engine
     for number in range(30):
         PublishedMaterialFactory(title=f"Toán học chuyên đề {number}")
-    rebuild(progress=False)
+    (old,) = [rebuild(progress=False).index]
     stop = threading.Event()
     outcomes: list[tuple[bool, int]] = []
+    served: list[list[str]] = [[] for _ in range(3)]
     errors: list[BaseException] = []
     params = parse_params(QueryDict("q=toan+hoc"))
 
-    def searcher():
+    def searcher(seen: list[str]):
         while not stop.is_set():
             try:
                 result = search(params, facets=True)
+                answer = search_engine.search(index=alias_name(), size=1)
             except BaseException as error:  # noqa: BLE001 - recorded, asserted below
                 errors.append(error)
                 return
             outcomes.append((result.degraded, result.total))
+            seen.append(answer["hits"]["hits"][0]["_index"])
 
-    threads = [threading.Thread(target=searcher) for _ in range(3)]
+    threads = [threading.Thread(target=searcher, args=(seen,)) for seen in served]
     for thread in threads:
         thread.start()
     try:
-        for _ in range(5):
-            rebuild(progress=False, keep=0)
+        wait_until(lambda: all(served))  # every searcher has an answer before
+        call_command("search_reindex", "--no-progress", "--keep", "1")
+        (new,) = indices_behind(search_engine, alias_name())
+        counts = [len(seen) for seen in served]
+        # the second answer after the swap was certainly asked after it
+        wait_until(
+            lambda: all(len(s) > n + 1 for s, n in zip(served, counts, strict=True))
+        )
     finally:
         stop.set()
         for thread in threads:
             thread.join()
     assert not errors
-    assert outcomes
     assert set(outcomes) == {(False, 30)}
+    assert new != old
+    for seen in served:
+        changes = [name for i, name in enumerate(seen) if i == 0 or seen[i - 1] != name]
+        assert changes in ([old, new], [old], [new]), changes
+    assert any(seen[0] == old and seen[-1] == new for seen in served)
+    call_command("search_check")
 
 
-def test_commands_explain_that_the_embedded_engine_has_no_shared_index(settings):
+def test_commands_explain_that_there_is_no_engine_to_manage(settings):
     settings.ELASTICSEARCH_URL = ""
     for command in ("search_sync", "search_check", "search_reindex"):
-        with pytest.raises(CommandError, match="embedded engine lives inside"):
+        with pytest.raises(CommandError, match="ELASTICSEARCH_URL is not set"):
             call_command(command)
     call_command("search_reindex", "--if-missing")  # start-up scripts carry on
 

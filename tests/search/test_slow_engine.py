@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from search.client import reset_clients
 from tests.factories import PublishedMaterialFactory
-from tests.search.conftest import point_at
+from tests.search_engine import point_at
 
 pytestmark = pytest.mark.django_db
 

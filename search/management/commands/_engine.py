@@ -1,16 +1,16 @@
-"""What the search commands share: they manage an engine outside this process."""
+"""What the search commands share: they manage the engine ELASTICSEARCH_URL names."""
 
 from django.core.management.base import CommandError
 
-from search.client import uses_embedded_engine
+from search.client import engine_configured
 
-EMBEDDED_NOTICE = (
-    "ELASTICSEARCH_URL is not set: the embedded engine lives inside each web "
-    "process and is rebuilt from the database when that process starts, so "
-    "there is no shared index for this command to manage."
+NO_ENGINE_NOTICE = (
+    "ELASTICSEARCH_URL is not set, so there is no search engine to manage: "
+    "search answers from the database. `make run` starts a local engine and "
+    "sets it; in production point it at the Elasticsearch or OpenSearch cluster."
 )
 
 
-def require_external_engine() -> None:
-    if uses_embedded_engine():
-        raise CommandError(EMBEDDED_NOTICE)
+def require_engine() -> None:
+    if not engine_configured():
+        raise CommandError(NO_ENGINE_NOTICE)

@@ -2,17 +2,17 @@ from django.core.management.base import BaseCommand, CommandError
 from elasticsearch import ApiError, TransportError
 
 from search.checking import check
-from search.client import SearchUnavailable, get_client
-from search.management.commands._engine import require_external_engine
+from search.client import SearchUnavailable, indexing_client
+from search.management.commands._engine import require_engine
 
 
 class Command(BaseCommand):
     help = "Report differences between published content and the search index."
 
     def handle(self, *args, **options):
-        require_external_engine()
+        require_engine()
         try:
-            report = check(get_client())
+            report = check(indexing_client())
         except (TransportError, ApiError, SearchUnavailable) as error:
             raise CommandError(
                 f"The search engine cannot be reached: {error}"

@@ -1,9 +1,10 @@
 from django.core.management.base import BaseCommand, CommandError
 from elasticsearch import ApiError, TransportError
 
-from search.client import SearchUnavailable, get_client, uses_embedded_engine
+from search.client import SearchUnavailable, engine_configured, indexing_client
 from search.indexing import ReindexError, alias_name, indices_behind, rebuild
-from search.management.commands._engine import EMBEDDED_NOTICE
+from search.management.commands._engine import NO_ENGINE_NOTICE
+from search.outbox import drain
 
 
 class Command(BaseCommand):
@@ -19,22 +20,29 @@ class Command(BaseCommand):
         parser.add_argument(
             "--if-missing",
             action="store_true",
-            help="Only build when no index serves yet (for start-up scripts).",
+            help=(
+                "Only build when no index serves yet, else apply the changes "
+                "waiting in the outbox (for start-up scripts)."
+            ),
         )
         parser.add_argument("--no-progress", action="store_true")
 
     def handle(self, *args, keep, if_missing, no_progress, **options):
         if keep < 0:
             raise CommandError("--keep must be 0 or more.")
-        if uses_embedded_engine():
-            if if_missing:  # start-up scripts: the web process builds its own
-                self.stdout.write(EMBEDDED_NOTICE)
+        if not engine_configured():
+            if if_missing:  # start-up scripts: the site runs without an engine
+                self.stdout.write(NO_ENGINE_NOTICE)
                 return
-            raise CommandError(EMBEDDED_NOTICE)
+            raise CommandError(NO_ENGINE_NOTICE)
         try:
-            client = get_client()
+            client = indexing_client()
             if if_missing and indices_behind(client, alias_name()):
-                self.stdout.write("A search index already serves; nothing to do.")
+                pending = drain(due_only=False)
+                self.stdout.write(
+                    f"A search index already serves; applied {pending.indexed} "
+                    f"changes and {pending.deleted} removals waiting for it."
+                )
                 return
             report = rebuild(client=client, progress=not no_progress, keep=keep)
         except ReindexError as error:

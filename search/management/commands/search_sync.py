@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from search.management.commands._engine import require_external_engine
+from search.management.commands._engine import require_engine
 from search.outbox import drain
 
 
@@ -8,7 +8,7 @@ class Command(BaseCommand):
     help = "Apply every pending search index change now, ignoring retry delays."
 
     def handle(self, *args, **options):
-        require_external_engine()
+        require_engine()
         report = drain(due_only=False)
         self.stdout.write(
             f"Indexed {report.indexed}, deleted {report.deleted}, failed {report.failed}."
