@@ -8,6 +8,7 @@ search is degraded.
 """
 
 import logging
+from dataclasses import replace
 from typing import Any
 
 from django.conf import settings
@@ -38,47 +39,71 @@ TEXT_FIELDS = [
 ]
 
 
-def _text_query(query: str) -> dict[str, Any]:
-    """Folded (or English-stemmed) words decide the match; exactness adds score.
-
-    Only the folded and English clauses carry ``minimum_should_match``, and
-    only they decide which documents match, so a single shared word in a
-    scoring-only clause (an author called Quang, say) never lets a document in.
-    They are ``cross_fields``: the words may be spread over title, summary and
-    keywords, as long as enough of them appear somewhere.
-    """
-    folded_fields = []
+def _folded_fields() -> list[str]:
+    fields = []
     for name in TEXT_FIELDS:
         field_name, _caret, boost = name.partition("^")
         folded = f"{field_name}.folded"
-        folded_fields.append(f"{folded}^{boost}" if boost else folded)
-    english_fields = ["title.english^3", "description.english", "body.english"]
-    required = "2<75%"
+        fields.append(f"{folded}^{boost}" if boost else folded)
+    return fields
+
+
+ENGLISH_FIELDS = ["title.english^3", "description.english", "body.english"]
+PHRASE_BOOST = 10  # the title holds the words in the order typed: "học sinh"
+REQUIRED_WORDS = "2<75%"  # up to two words: all of them; more: three in four
+
+
+def _matching(query: str, *, fuzzy: bool) -> dict[str, Any]:
+    """What decides whether a document matches at all.
+
+    Folded (or English-stemmed) words, ``cross_fields``: the words may be
+    spread over title, summary and keywords, as long as enough of them
+    appear somewhere. A ``fuzzy`` query also accepts words one or two
+    letters away (one for a syllable of three to five letters), for the
+    search that found nothing as typed.
+    """
+    if fuzzy:
+        return {
+            "multi_match": {
+                "query": query,
+                "fields": _folded_fields() + ENGLISH_FIELDS,
+                "type": "best_fields",
+                "fuzziness": "AUTO",
+                "prefix_length": 1,
+                "max_expansions": 20,
+                "minimum_should_match": REQUIRED_WORDS,
+            }
+        }
     return {
         "bool": {
-            "must": {
-                "bool": {
-                    "should": [
-                        {
-                            "multi_match": {
-                                "query": query,
-                                "fields": folded_fields,
-                                "type": "cross_fields",
-                                "minimum_should_match": required,
-                            }
-                        },
-                        {
-                            "multi_match": {
-                                "query": query,
-                                "fields": english_fields,
-                                "type": "cross_fields",
-                                "minimum_should_match": required,
-                            }
-                        },
-                    ],
-                    "minimum_should_match": 1,
+            "should": [
+                {
+                    "multi_match": {
+                        "query": query,
+                        "fields": fields,
+                        "type": "cross_fields",
+                        "minimum_should_match": REQUIRED_WORDS,
+                    }
                 }
-            },
+                for fields in (_folded_fields(), ENGLISH_FIELDS)
+            ],
+            "minimum_should_match": 1,
+        }
+    }
+
+
+def _text_query(query: str, *, fuzzy: bool = False) -> dict[str, Any]:
+    """Folded (or English-stemmed) words decide the match; exactness adds score.
+
+    Only the matching clause carries ``minimum_should_match``, and only it
+    decides which documents match, so a single shared word in a scoring-only
+    clause (an author called Quang, say) never lets a document in. The exact
+    words and the title phrase, with or without diacritics, only add score:
+    "má" ranks the title with "má" above those with "ma" or "mà".
+    """
+    return {
+        "bool": {
+            "must": _matching(query, fuzzy=fuzzy),
             "should": [
                 {
                     "multi_match": {
@@ -87,15 +112,19 @@ def _text_query(query: str) -> dict[str, Any]:
                         "type": "most_fields",
                     }
                 },
-                {"match_phrase": {"title.folded": {"query": query, "boost": 4}}},
-                {"match_phrase": {"title": {"query": query, "boost": 4}}},
+                {
+                    "match_phrase": {
+                        "title.folded": {"query": query, "boost": PHRASE_BOOST}
+                    }
+                },
+                {"match_phrase": {"title": {"query": query, "boost": PHRASE_BOOST}}},
             ],
         }
     }
 
 
-def _ranked(query: str) -> dict[str, Any]:
-    base = _text_query(query) if query else {"match_all": {}}
+def _ranked(query: str, *, fuzzy: bool = False) -> dict[str, Any]:
+    base = _text_query(query, fuzzy=fuzzy) if query else {"match_all": {}}
     return {
         "function_score": {
             "query": base,
@@ -160,7 +189,7 @@ def _aggregations(params: SearchParams) -> dict[str, Any]:
 
 def build_request(params: SearchParams, *, facets: bool = True) -> dict[str, Any]:
     body: dict[str, Any] = {
-        "query": _ranked(params.query),
+        "query": _ranked(params.query, fuzzy=params.fuzzy),
         "post_filter": {"bool": {"filter": _filter_clauses(params.filters)}},
         "sort": _sort(params),
         "size": PAGE_SIZE + 1,
@@ -190,7 +219,7 @@ def build_request(params: SearchParams, *, facets: bool = True) -> dict[str, Any
         body["search_after"] = params.after
     if facets:
         body["aggs"] = _aggregations(params)
-    if params.query and not params.after:
+    if params.query and not params.after and not params.fuzzy:
         body["suggest"] = {
             "did_you_mean": {
                 "text": fold_diacritics(params.query).lower(),
@@ -205,7 +234,23 @@ def build_request(params: SearchParams, *, facets: bool = True) -> dict[str, Any
 
 
 def search(params: SearchParams, *, facets: bool = True) -> SearchResults:
-    """Run the search; fall back to the database when the engine cannot answer."""
+    """Run the search; fall back to the database when the engine cannot answer.
+
+    A search that finds nothing as typed is asked again with fuzzy words, so
+    a slip of one letter ("quang hpo") still shows its results, marked as
+    results for similar words, beside any "did you mean" the first answer had.
+    """
+    results = _ask(params, facets=facets)
+    if results.total or results.degraded or not params.query or params.fuzzy:
+        return results
+    similar = _ask(replace(params, fuzzy=True), facets=facets)
+    if not similar.total or similar.degraded:
+        return results
+    similar.suggestion = results.suggestion
+    return similar
+
+
+def _ask(params: SearchParams, *, facets: bool) -> SearchResults:
     try:
         with guarded() as client:
             response = client.search(

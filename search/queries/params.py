@@ -50,6 +50,7 @@ class SearchParams:
     sort: str = "relevance"
     after: list[Any] | None = None
     page: int = 1
+    fuzzy: bool = False  # words matched with one or two letters different
     messages: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
@@ -104,6 +105,7 @@ def _parse_position(data, params: SearchParams) -> None:
             if position["for"] != [params.query, params.sort, params.filters]:
                 raise ValueError("the cursor belongs to another search")
             params.after, params.page = position["after"], int(position["page"])
+            params.fuzzy = bool(position.get("fuzzy", False))
         except (signing.BadSignature, KeyError, TypeError, ValueError):
             params.messages.append(
                 _("That page link is no longer valid; showing the first page.")
@@ -124,6 +126,7 @@ def encode_cursor(params: SearchParams, sort_values: list[Any]) -> str:
         {
             "after": sort_values,
             "page": params.page + 1,
+            "fuzzy": params.fuzzy,
             "for": [params.query, params.sort, params.filters],
         },
         salt=_CURSOR_SALT,

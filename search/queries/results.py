@@ -55,6 +55,11 @@ class SearchResults:
     degraded: bool = False
     took_ms: int | None = None
 
+    @property
+    def fuzzy(self) -> bool:
+        """The hits matched words spelled a letter or two differently."""
+        return self.params.fuzzy
+
 
 def shape_results(params: SearchParams, body: dict[str, Any]) -> SearchResults:
     raw_hits = body["hits"]["hits"]
@@ -134,9 +139,9 @@ def _facets(
 
 
 def _suggestion(params: SearchParams, body: dict[str, Any]) -> str:
-    """A corrected query when the words look misspelled and few results came back."""
+    """A corrected query, offered only when the words as typed found nothing."""
     entries = body.get("suggest", {}).get("did_you_mean", [])
-    if not entries or body["hits"]["total"]["value"] >= 3:
+    if not entries or body["hits"]["total"]["value"]:
         return ""
     folded = fold_diacritics(params.query).lower()
     corrected, changed = folded, False

@@ -220,7 +220,14 @@ class WebProcess:
             stderr=subprocess.STDOUT,
             start_new_session=True,
         )
-        deadline = time.monotonic() + 30
+        try:
+            self._wait_until_serving()
+        except BaseException:
+            self.stop()  # a web server that never answered is stopped all the same
+            raise
+
+    def _wait_until_serving(self) -> None:
+        deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise RuntimeError(self.log_path.read_text())

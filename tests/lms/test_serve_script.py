@@ -1,5 +1,6 @@
 """deploy/serve.sh runs the stack as one unit: all start, all stop together."""
 
+import contextlib
 import os
 import shutil
 import signal
@@ -47,20 +48,37 @@ def serve(tmp_path):
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
-    deadline = time.monotonic() + 30
+    try:
+        wait_until_serving(port, process, tmp_path / "serve.log")
+        yield process
+    finally:
+        # Whatever happened, nothing the script started outlives the test.
+        kill_session(process.pid)
+        process.wait()
+        log.close()
+
+
+def wait_until_serving(port: int, process: subprocess.Popen, log_path: Path) -> None:
+    deadline = time.monotonic() + 60
     while True:
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
-            break
+            return
         except OSError:
-            if time.monotonic() > deadline or process.poll() is not None:
-                pytest.fail((tmp_path / "serve.log").read_text())
+            if process.poll() is not None:
+                pytest.fail(f"serve.sh exited early: {log_path.read_text()}")
+            if time.monotonic() > deadline:
+                pytest.fail(
+                    f"serve.sh did not answer within 60 s: {log_path.read_text()}"
+                )
             time.sleep(0.2)
-    yield process
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGKILL)
-    process.wait()
-    log.close()
+
+
+def kill_session(session_id: int) -> None:
+    """SIGKILL every process of the session, the orphaned ones included."""
+    for line in processes_in_session(session_id):
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(int(line.split()[0]), signal.SIGKILL)
 
 
 def processes_in_session(session_id: int) -> list[str]:
@@ -79,8 +97,7 @@ def processes_in_session(session_id: int) -> list[str]:
 
 
 def wait_until_empty(session_id: int, *, timeout: float = 10) -> list[str]:
-    """Orphaned gunicorn workers, and the embedded search engine each worker
-    started, notice their parent is gone within a second or two."""
+    """Orphaned gunicorn workers notice their parent is gone within a second or two."""
     deadline = time.monotonic() + timeout
     while (left := processes_in_session(session_id)) and time.monotonic() < deadline:
         time.sleep(0.2)

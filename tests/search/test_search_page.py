@@ -1,11 +1,12 @@
 """The search page, autocomplete and JSON API on a known data set."""
 
 import pytest
+from django.http import QueryDict
 from django.urls import reverse
 
 from lms.vocabulary import Language, MaterialType, Subject
 from search.indexing import rebuild, refresh
-from search.queries import MAX_QUERY_LENGTH, PAGE_SIZE
+from search.queries import MAX_QUERY_LENGTH, PAGE_SIZE, parse_params, search
 from tests.factories import PublishedMaterialFactory
 
 pytestmark = pytest.mark.django_db
@@ -107,13 +108,38 @@ def test_pages_follow_search_after_cursors(client, search_engine):
     assert len(seen) == PAGE_SIZE + 5
 
 
-def test_did_you_mean_for_a_misspelling(client, library):
-    data = api(client, q="quanh hopp").json()
-    assert data["total"] == 0
-    assert data["suggestion"] == "quang hop"
-    page = client.get(reverse("search:search"), {"q": "quanh hopp"})
-    assert "Did you mean" in page.content.decode()
-    assert "?q=quang+hop" in page.content.decode()
+def test_a_misspelling_finds_similar_words_and_suggests_the_spelling(client, library):
+    """ "quanh hopp" matches nothing as typed: similar words answer, marked so."""
+    results = search(parse_params(QueryDict("q=quanh+hopp")))
+    assert results.fuzzy
+    assert sorted(hit.title for hit in results.hits) == [
+        "Quang hợp và hô hấp",
+        "Quang hợp ở thực vật",
+    ]
+    assert results.suggestion == "quang hop"
+    html = client.get(reverse("search:search"), {"q": "quanh hopp"}).content.decode()
+    assert "Nothing matches “quanh hopp” exactly" in html
+    assert "<mark>Quang</mark> <mark>hợp</mark> ở thực vật" in html
+    assert "Did you mean" in html and "?q=quang+hop" in html
+
+
+def test_words_found_as_typed_get_no_fuzzy_matches_and_no_suggestion(library):
+    results = search(parse_params(QueryDict("q=quang+hop")))
+    assert not results.fuzzy and not results.suggestion
+    assert "Quãng đường và vận tốc" not in {hit.title for hit in results.hits}
+
+
+def test_the_next_page_of_similar_words_stays_similar(client, library):
+    """A cursor from a fuzzy answer asks for the next page of the same kind."""
+    for number in range(PAGE_SIZE + 2):
+        PublishedMaterialFactory(title=f"Quang hợp bài {number}")
+    rebuild(progress=False)
+    refresh()
+    first = search(parse_params(QueryDict("q=quanh+hopp")))
+    assert first.fuzzy and first.next_cursor
+    second = search(parse_params(QueryDict(f"q=quanh+hopp&after={first.next_cursor}")))
+    assert second.fuzzy and second.params.page == 2
+    assert len(first.hits) + len(second.hits) == first.total
 
 
 def test_search_page_shows_results_facets_and_highlights(client, library):

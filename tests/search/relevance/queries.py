@@ -58,4 +58,51 @@ QUERIES = [
     ("acids and bases", ["chemistry", "axit-bazo"]),
     ("reading practice", ["reading"]),
     ("english speaking", ["khoa-english"]),
+    ("quadratic formula", ["algebra"]),
+    ("cell membranes", ["cells"]),
+    ("global warming", ["climate"]),
+    ("green plants food", ["photosynthesis"]),
+    ("python loops", ["programming"]),
+    # Exact tones outrank the same letters with other tones
+    ("ma", ["ma-ghost", "ma-ma"]),
+    ("má", ["ma-mother", "ma-ma"]),
+    ("mà", ["ma-but", "ma-ma"]),
+    ("mã", ["ma-code"]),
+    ("mạ", ["ma-seedling"]),
+    ("cá", ["ca-fish"]),
+    ("các loài", ["cac-birds"]),
+    # Several syllables make one word: the phrase ranks first
+    ("học sinh", ["hoc-sinh"]),
+    ("hoc sinh", ["hoc-sinh"]),
+    ("sinh học", ["sinh-hoc-10"]),
+    ("phương trình bậc hai một ẩn", ["phuong-trinh-bac-hai"]),
+    # One letter wrong in a syllable
+    ("quang hpo", ["quang-hop"]),
+    ("truyen kieeu", ["truyen-kieu"]),
+    ("chi pheoo", ["chi-pheo"]),
+    ("dien bien phuu", ["dien-bien-phu"]),
+    ("photosinthesis", ["photosynthesis"]),
+    ("bang tuan hoaan", ["bang-tuan-hoan"]),
 ]
+
+# Corpus titles searched exactly as written, and without diacritics: with many
+# near-identical demo materials on the same topic beside them, each must
+# still come first.
+EXACT_TITLES = ["phan-so", "can-bac-hai", "dao-dong", "nguyen-tu"]
+
+# With the demo content beside the library, its items are judged too: for
+# these queries a demo material, course or lesson whose title contains the
+# phrase (compared without regard to case) is as relevant as the library's
+# own; for every other query no demo item is.
+DEMO_RELEVANT_TITLES = {
+    "quang hợp": "quang hợp",
+    "quang hop": "quang hợp",
+    "quang hpo": "quang hợp",
+    "hệ phương trình": "hệ phương trình",
+    "lập trình Python": "lập trình python",
+    "lap trinh python": "lập trình python",
+    "cách mạng tháng Tám": "cách mạng tháng tám",
+    "te bao nhan thuc": "tế bào nhân thực",
+    "sinh học": "sinh học",
+    "english speaking": "everyday english",
+}
