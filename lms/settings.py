@@ -519,7 +519,7 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     # Operation ids and tags are named from the path after the version prefix
-    # (materials_list), also when a path outside it is listed as well.
+    # (materials_list), even though a path outside the prefix is listed too.
     "SCHEMA_PATH_PREFIX": "/api/v1/",
     "PREPROCESSING_HOOKS": ["opendata.api.schema.public_api_only"],
 }
