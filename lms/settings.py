@@ -520,8 +520,14 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Operation ids and tags are named from the path after the version prefix
+    # (materials_list), even though a path outside the prefix is listed too.
+    "SCHEMA_PATH_PREFIX": "/api/v1/",
     "PREPROCESSING_HOOKS": ["opendata.api.schema.public_api_only"],
 }
+# Public JSON endpoints the schema describes although they live outside
+# /api/v1/: the search box's suggestions keep the address its script uses.
+API_SCHEMA_EXTRA_PATHS = ["/search/suggest/"]
 OAI_REPOSITORY_NAME = env_str("OAI_REPOSITORY_NAME", WAGTAIL_SITE_NAME)
 OAI_REPOSITORY_IDENTIFIER = env_str(
     "OAI_REPOSITORY_IDENTIFIER", urlsplit(SITE_URL).hostname or "localhost"

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.utils.translation import gettext as _
 
-from opendata.api.errors import error_body
+from lms.api_errors import error_body
 
 NUL = "\x00"
 

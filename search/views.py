@@ -2,14 +2,32 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from urllib.parse import urlencode
 
-from django.http import HttpRequest, JsonResponse
+from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.negotiation import BaseContentNegotiation
+from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
 
+from search.api_schema import (
+    SEARCH_PARAMETERS,
+    SEARCH_RESPONSES,
+    SUGGEST_PARAMETERS,
+    SUGGEST_RESPONSES,
+)
 from search.queries import FACET_PARAMS, SearchResults, parse_params, search, suggest
+from search.serializers import (
+    SearchErrorsSerializer,
+    SearchResponseSerializer,
+    SuggestResponseSerializer,
+)
 
 
 def _next_url(request: HttpRequest, results: SearchResults) -> str:
@@ -66,37 +84,60 @@ def search_page(request: HttpRequest):
     )
 
 
-@require_GET
-def suggest_view(request: HttpRequest) -> JsonResponse:
-    return JsonResponse(suggest(request.GET.get("q", "")))
+class AnswerInJson(BaseContentNegotiation):
+    """JSON whatever the ``Accept`` header or a ``format`` parameter asks for."""
+
+    def select_parser(self, request: Request, parsers: list) -> None:
+        return None
+
+    def select_renderer(self, request: Request, renderers: list, format_suffix=None):
+        return renderers[0], renderers[0].media_type
 
 
-@require_GET
-def search_api(request: HttpRequest) -> JsonResponse:
+class PublicJsonView(APIView):
+    """GET-only JSON for anyone, at the site's own pace.
+
+    No credentials are read (a stale token is no error), the API's rate limits
+    do not apply (the search box asks on every key), HEAD and OPTIONS are
+    refused as ``require_GET`` refuses them, and the answer is JSON whatever
+    the client asks for, so a browser never sees DRF's HTML page.
+    """
+
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    throttle_classes = []
+    renderer_classes = [JSONRenderer]
+    content_negotiation_class = AnswerInJson
+    http_method_names = ["get"]
+
+
+class SuggestView(PublicJsonView):
+    """Titles completing what is being typed, for the search box (at most 8)."""
+
+    @extend_schema(parameters=SUGGEST_PARAMETERS, responses=SUGGEST_RESPONSES)
+    def get(self, request: Request) -> Response:
+        answer = suggest(request.query_params.get("q", ""))
+        return Response(SuggestResponseSerializer(answer).data)
+
+
+class SearchApiView(PublicJsonView):
     """The search page as JSON; invalid parameters answer 400 naming the rule."""
-    params = parse_params(request.GET)
-    if params.errors:
-        return JsonResponse({"errors": params.errors}, status=400)
-    results = search(params)
-    facets = {
-        FACET_PARAMS[facet]: [asdict(value) for value in values]
-        for facet, values in results.facets.items()
-    }
-    return JsonResponse(
-        {
-            "query": params.query,
-            "total": results.total,
-            "page": params.page,
-            "degraded": results.degraded,
-            "messages": params.messages,
-            "suggestion": results.suggestion,
-            "results": [asdict(hit) for hit in results.hits],
-            "facets": facets,
-            "next": request.build_absolute_uri(
+
+    @extend_schema(parameters=SEARCH_PARAMETERS, responses=SEARCH_RESPONSES)
+    def get(self, request: Request) -> Response:
+        params = parse_params(request.query_params)
+        if params.errors:
+            refusal = SearchErrorsSerializer({"errors": params.errors})
+            return Response(refusal.data, status=status.HTTP_400_BAD_REQUEST)
+        results = search(params)
+        next_url = None
+        if results.next_cursor:
+            next_url = request.build_absolute_uri(
                 request.path + _next_url(request, results)
             )
-            if results.next_cursor
-            else None,
-        },
-        json_dumps_params={"ensure_ascii": False},
-    )
+        answer = SearchResponseSerializer(results, context={"next": next_url})
+        return Response(answer.data)
+
+
+suggest_view = SuggestView.as_view()
+search_api = SearchApiView.as_view()

@@ -47,3 +47,30 @@ def catalogue(db):
     from courses.models import CourseCatalogPage
 
     return CourseCatalogPage.objects.get()
+
+
+@pytest.fixture
+def served_api_schema(db, settings):
+    """The OpenAPI schema, served by the real WSGI application inside the test
+    transaction, for schemathesis to generate requests from and check against.
+
+    Like Django's test client, the connection must survive each request, so
+    the per-request connection clean-up is held off while the test runs.
+    """
+    import schemathesis
+    from django.core.cache import cache
+    from django.core.signals import request_finished, request_started
+    from django.core.wsgi import get_wsgi_application
+    from django.db import close_old_connections
+
+    settings.API_ANON_RATE = "100000/minute"
+    cache.clear()
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield schemathesis.openapi.from_wsgi(
+            "/api/v1/schema/?format=json", get_wsgi_application()
+        )
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)

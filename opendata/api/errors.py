@@ -1,8 +1,4 @@
-"""One shape for every API error: ``{"error": {"code", "message", "details"}}``.
-
-Clients can branch on ``code`` without parsing prose; ``details`` carries
-field errors for bad input and is an empty object otherwise.
-"""
+"""DRF's exception hook, answering every API error in the shape of lms.api_errors."""
 
 from __future__ import annotations
 
@@ -14,9 +10,7 @@ from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
-
-def error_body(code: str, message: str, details: Any = None) -> dict[str, Any]:
-    return {"error": {"code": code, "message": message, "details": details or {}}}
+from lms.api_errors import error_body
 
 
 def _message_and_details(detail: Any) -> tuple[str, Any]:

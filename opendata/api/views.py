@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from courses.models import CoursePage
+from lms.api_errors import ERROR_SCHEMA
 from opendata.api.conditional import ConditionalGetMixin
 from opendata.api.filters import CourseFilter, MaterialFilter
 from opendata.api.pagination import ApiPagination
@@ -24,19 +25,6 @@ from opendata.api.serializers import (
 )
 from opendata.selectors import public_courses, public_materials
 
-ERROR_SCHEMA = inline_serializer(
-    name="Error",
-    fields={
-        "error": inline_serializer(
-            name="ErrorBody",
-            fields={
-                "code": serializers.CharField(),
-                "message": serializers.CharField(),
-                "details": serializers.DictField(),
-            },
-        )
-    },
-)
 READ_ERRORS = {
     400: OpenApiResponse(ERROR_SCHEMA, description="Invalid filter or page."),
     404: OpenApiResponse(ERROR_SCHEMA, description="No such published item."),
