@@ -72,8 +72,13 @@ class SearchResponseSerializer(serializers.Serializer):
         source="params.messages",
         help_text="Parameters that were adjusted rather than refused, and why.",
     )
+    fuzzy = serializers.BooleanField(
+        help_text="Nothing matched the words as typed: these results match words "
+        "spelled one or two letters differently."
+    )
     suggestion = serializers.CharField(
-        help_text="A spelling correction for the words, or an empty string."
+        help_text="A spelling correction, offered when nothing matched the words "
+        "as typed; else an empty string."
     )
     results = HitSerializer(many=True, source="hits")
     facets = FacetsSerializer()

@@ -117,6 +117,10 @@ def test_a_misspelling_finds_similar_words_and_suggests_the_spelling(client, lib
         "Quang hợp ở thực vật",
     ]
     assert results.suggestion == "quang hop"
+    data = api(client, q="quanh hopp").json()
+    assert data["fuzzy"] is True and data["total"] == 2
+    assert data["suggestion"] == "quang hop"
+    assert api(client, q="quang hop").json()["fuzzy"] is False
     html = client.get(reverse("search:search"), {"q": "quanh hopp"}).content.decode()
     assert "Nothing matches “quanh hopp” exactly" in html
     assert "<mark>Quang</mark> <mark>hợp</mark> ở thực vật" in html
