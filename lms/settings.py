@@ -246,7 +246,9 @@ if ELASTICSEARCH_COMPAT not in {"", "elasticsearch", "opensearch"}:
         f"expected elasticsearch or opensearch, got {ELASTICSEARCH_COMPAT!r}",
     )
 ELASTICSEARCH_INDEX_PREFIX = env_str("ELASTICSEARCH_INDEX_PREFIX", "lms")
-# Copies of each shard on other nodes: 1 or more on a cluster of several nodes.
+# Shards of the content index, and copies of each on other nodes: 1 and 0 on one
+# node; deploy/SCALING.md sizes them for the national cluster.
+SEARCH_INDEX_SHARDS = env_int("SEARCH_INDEX_SHARDS", 1, minimum=1)
 SEARCH_INDEX_REPLICAS = env_int("SEARCH_INDEX_REPLICAS", 0)
 
 # Wagtail. The admin's own search uses the database backend so editors can

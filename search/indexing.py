@@ -76,7 +76,7 @@ def create_index(client: Elasticsearch, name: str, *, filling: bool = False) -> 
 
 def index_settings(*, filling: bool = False) -> dict[str, Any]:
     return {
-        "number_of_shards": 1,
+        "number_of_shards": settings.SEARCH_INDEX_SHARDS,
         "number_of_replicas": 0 if filling else settings.SEARCH_INDEX_REPLICAS,
         "refresh_interval": "-1" if filling else None,
     }
