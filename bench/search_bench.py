@@ -227,7 +227,9 @@ def measure_queries(rounds: int, *, facets: bool) -> tuple[list[float], list[flo
             results = search(params, facets=facets)
             walls.append((time.perf_counter() - started) * 1000)
             if results.degraded:
-                raise SystemExit("the engine did not answer; results are not comparable")
+                raise SystemExit(
+                    "the engine did not answer; results are not comparable"
+                )
             engine.append(float(results.took_ms or 0))
     return walls, engine
 
@@ -303,7 +305,9 @@ def main() -> None:
             if not args.no_raw:
                 for label, rate in raw_bulk_rates(client).items():
                     share = (count / elapsed) / rate
-                    print(f"  raw {label}: {rate:,.0f} documents/s (rebuild {share:.0%})")
+                    print(
+                        f"  raw {label}: {rate:,.0f} documents/s (rebuild {share:.0%})"
+                    )
         else:
             count, elapsed = index_synthetic(client, args.materials)
             print(
