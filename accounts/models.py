@@ -6,6 +6,13 @@ from django.utils.translation import gettext_lazy as _
 from accounts.roles import Role
 
 
+def name_to_show(
+    *, display_name: str, first_name: str, last_name: str, username: str
+) -> str:
+    """A person's public name from the columns alone, for bulk reads without models."""
+    return display_name or f"{first_name} {last_name}".strip() or username
+
+
 class User(AbstractUser):
     """A person with an account: student, teacher, curator or administrator."""
 
@@ -40,7 +47,12 @@ class User(AbstractUser):
     @property
     def public_name(self) -> str:
         """The name shown to other people: chosen name, full name or username."""
-        return self.display_name or self.get_full_name() or self.username
+        return name_to_show(
+            display_name=self.display_name,
+            first_name=self.first_name,
+            last_name=self.last_name,
+            username=self.username,
+        )
 
     def has_role(self, role: Role) -> bool:
         return self.groups.filter(name=role.value).exists()

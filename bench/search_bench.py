@@ -14,7 +14,7 @@ fresh indices with the same mapping and settings, in the same run: the
 ceiling the engine and the client allow on this machine. Without it,
 synthetic documents of the same shape go through the project's bulk writer.
 
-Queries. 24 queries (with and without diacritics, English, broad and
+Queries. 26 queries (with and without diacritics, English, broad and
 narrow) through ``search.queries.search`` with facets and highlights, and
 through ``/api/v1/search/`` and ``/search/`` in-process (Django's test
 client: routing, middleware, rendering; no network). For every query the
@@ -28,6 +28,7 @@ stops it afterwards. Indices go under the ``bench`` prefix and are deleted.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import random
 import shutil
@@ -52,7 +53,8 @@ from django.http import QueryDict
 from django.test import Client
 from elasticsearch import helpers
 
-from lms.vocabulary import GradeLevel, Licence, MaterialType, Subject
+from lms.demo.materials import material_specs
+from lms.vocabulary import GradeLevel, Licence
 from search.client import indexing_client, reset_clients
 from search.documents import KIND_MATERIAL, clean, document_id
 from search.indexing import (
@@ -68,72 +70,54 @@ from search.node import SearchNode, free_port
 from search.queries import parse_params, search
 from search.sources import all_documents
 
-TOPICS = [
-    "Quang hợp ở thực vật",
-    "Phương trình bậc hai",
-    "Địa lý Việt Nam",
-    "Truyện Kiều",
-    "Chiến dịch Điện Biên Phủ",
-    "Hệ phương trình",
-    "Bảng tuần hoàn",
-    "Di truyền học",
-    "Lập trình Python",
-    "Mạng máy tính",
-    "Khúc xạ ánh sáng",
-    "Axit và bazơ",
-    "Đồng bằng sông Cửu Long",
-    "Văn nghị luận",
-    "Hình học không gian",
-    "Hàm số bậc nhất",
-    "Photosynthesis",
-    "Quadratic equations",
-    "English grammar",
-    "Climate change",
-]
-KINDS_OF_WORK = ["Phiếu học tập", "Giáo án", "Bài giảng", "Đề kiểm tra", "Worksheet"]
 FILLER = (
     "Tài liệu dành cho giáo viên và học sinh, gồm lý thuyết, ví dụ minh họa và "
     "bài tập luyện tập có đáp án. Học sinh đọc kỹ đề bài trước khi làm. "
 )
-# Broad (one common word), narrow (a whole title), folded, exact, English.
+# Over the demo catalogue's topics (what seed_demo writes, and what the
+# synthetic documents are made of): broad (one common word), narrow (a whole
+# topic), with and without diacritics, English.
 QUERIES = [
     "quang hop",
     "quang hợp",
-    "phuong trinh bac hai",
-    "phương trình bậc hai một ẩn",
-    "địa lý",
     "truyen kieu",
-    "dien bien phu",
-    "bảng tuần hoàn",
+    "Truyện Kiều",
     "lap trinh python",
-    "photosynthesis",
-    "english grammar",
+    "mạng máy tính",
+    "dao dong dieu hoa",
+    "điện trường",
+    "phân số",
+    "so thap phan",
+    "căn bậc hai",
+    "ham so bac nhat",
+    "cách mạng tháng Tám",
+    "khang chien chong phap",
+    "nguyen tu",
+    "phản ứng hóa học",
+    "hô hấp tế bào",
+    "thơ đường luật",
+    "present simple",
+    "daily routines",
+    "hobbies worksheet",
+    "english grade 7",
     "đề kiểm tra",
-    "giao an hinh hoc",
-    "khúc xạ",
-    "climate",
-    "mang may tinh",
-    "di truyền",
-    "axit",
-    "hàm số",
-    "văn nghị luận",
-    "worksheet",
-    "học sinh",
+    "giao an",
     "toán",
-    "phân số lớp 6",
+    "lớp 10",
 ]
+# One letter wrong: nothing matches as typed, so each costs a second,
+# fuzzy request (and the did-you-mean); measured on a line of their own.
+TYPOS = ["quang hpo", "truyen kieeu", "dao dong dieu hao", "phan sooo", "hobies"]
 
 
 def synthetic_documents(count: int, seed: int = 7):
+    """Documents shaped like ``material_document``'s, titled like the demo's."""
     rng = random.Random(seed)
-    subjects = [choice.value for choice in Subject]
     grades = [choice.value for choice in GradeLevel]
-    types = [choice.value for choice in MaterialType]
     licences = [choice.value for choice in Licence]
     start = datetime(2020, 1, 1, tzinfo=UTC)
-    for number in range(1, count + 1):
-        topic = rng.choice(TOPICS)
-        title = f"{rng.choice(KINDS_OF_WORK)}: {topic} – phần {number % 97}"
+    specs = itertools.islice(material_specs(), count)
+    for number, spec in enumerate(specs, start=1):
         downloads = int(rng.paretovariate(1.2)) - 1
         uid = document_id(KIND_MATERIAL, number)
         yield {
@@ -142,15 +126,15 @@ def synthetic_documents(count: int, seed: int = 7):
             "kind": KIND_MATERIAL,
             "object_id": number,
             "url": f"/materials/{number}-x/",
-            "title": clean(title),
-            "description": clean(f"{topic}. {FILLER}"),
+            "title": clean(spec.title),
+            "description": clean(spec.description),
             "body": clean(FILLER * rng.randint(1, 6)),
-            "keywords": [clean(topic.split()[0])],
+            "keywords": [clean(keyword) for keyword in spec.keywords],
             "people": [f"Giáo viên {number % 500}"],
-            "subject": rng.choice(subjects),
-            "grade_levels": rng.sample(grades, rng.randint(1, 2)),
-            "language": "en" if topic.isascii() else "vi",
-            "material_type": rng.choice(types),
+            "subject": spec.subject.value,
+            "grade_levels": [spec.grade, rng.choice(grades)],
+            "language": spec.language.value,
+            "material_type": spec.material_type.value,
             "licence": rng.choice(licences),
             "mime_type": "application/pdf",
             "published_at": start + timedelta(minutes=number),
@@ -182,35 +166,70 @@ def index_synthetic(client, count: int) -> tuple[int, float]:
     return client.count(index=alias_name())["count"], elapsed
 
 
-def rebuild_from_database(client) -> tuple[int, float]:
+def rebuild_rate(client) -> tuple[int, float]:
+    """``search_reindex``'s own work, end to end: documents and documents/s."""
     started = time.perf_counter()
     report = rebuild(client=client, progress=False, keep=0)
-    return report.indexed, time.perf_counter() - started
+    return report.indexed, report.indexed / (time.perf_counter() - started)
 
 
-def raw_bulk_rates(client) -> dict[str, float]:
-    """The same documents, built beforehand, written by the client's own helpers."""
+def raw_rate(client, documents: list[dict], *, threads: int) -> float:
+    """The same documents, built beforehand, written by the client's own helper."""
+    name = f"{alias_name()}-raw-{time.time_ns()}"
+    create_index(client, name, filling=True)
+    actions = ({**doc, "_index": name} for doc in documents)
+    started = time.perf_counter()
+    if threads > 1:
+        for ok, item in helpers.parallel_bulk(
+            client, actions, thread_count=threads, chunk_size=500
+        ):
+            assert ok, item
+    else:
+        helpers.bulk(client, actions, chunk_size=500)
+    finish_filling(client, name)
+    elapsed = time.perf_counter() - started
+    assert client.count(index=name)["count"] == len(documents)
+    client.indices.delete(index=name)
+    return len(documents) / elapsed
+
+
+def compare_indexing(client, rounds: int) -> None:
+    """Rebuild and raw writes in turn, after one of each warms the engine's JIT."""
     documents = [{"_op_type": "index", **doc} for doc in all_documents()]
-    rates = {}
-    for label, write in (
-        ("helpers.bulk", lambda c, docs: helpers.bulk(c, docs, chunk_size=500)),
-        (
-            "helpers.parallel_bulk (2 threads)",
-            lambda c, docs: list(
-                helpers.parallel_bulk(c, docs, thread_count=2, chunk_size=500)
-            ),
-        ),
+    rebuild_rate(client)
+    raw_rate(client, documents, threads=2)
+    figures: dict[str, list[float]] = {"rebuild": [], "bulk": [], "parallel": []}
+    for _ in range(rounds):
+        count, rate = rebuild_rate(client)
+        figures["rebuild"].append(rate)
+        figures["bulk"].append(raw_rate(client, documents, threads=1))
+        figures["parallel"].append(raw_rate(client, documents, threads=2))
+    rebuild_median = statistics.median(figures["rebuild"])
+    print(
+        f"search_reindex from {django.db.connection.vendor}, {count} documents: "
+        f"median {rebuild_median:,.0f} documents/s "
+        f"(rounds: {', '.join(f'{rate:,.0f}' for rate in figures['rebuild'])})"
+    )
+    for key, label in (
+        ("bulk", "raw helpers.bulk"),
+        ("parallel", "raw helpers.parallel_bulk, 2 threads"),
     ):
-        name = f"{alias_name()}-raw-{int(time.time() * 1000)}"
-        create_index(client, name, filling=True)
-        started = time.perf_counter()
-        write(client, ({**doc, "_index": name} for doc in documents))
-        finish_filling(client, name)
-        elapsed = time.perf_counter() - started
-        assert client.count(index=name)["count"] == len(documents)
-        client.indices.delete(index=name)
-        rates[label] = len(documents) / elapsed
-    return rates
+        median = statistics.median(figures[key])
+        print(
+            f"  {label}: median {median:,.0f} documents/s "
+            f"(rounds: {', '.join(f'{rate:,.0f}' for rate in figures[key])}); "
+            f"search_reindex = {rebuild_median / median:.0%} of it"
+        )
+
+
+def wait_for_merges(client, limit: float = 300) -> None:
+    """Queries are measured on a settled index, once background merges are done."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        stats = client.indices.stats(index=alias_name(), metric="merge")
+        if not stats["_all"]["total"]["merges"]["current"]:
+            return
+        time.sleep(1)
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -218,10 +237,12 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(round(share * (len(ordered) - 1)), len(ordered) - 1)]
 
 
-def measure_queries(rounds: int, *, facets: bool) -> tuple[list[float], list[float]]:
+def measure_queries(
+    rounds: int, *, facets: bool, queries: list[str] = QUERIES
+) -> tuple[list[float], list[float]]:
     walls, engine = [], []
     for _ in range(rounds):
-        for query in QUERIES:
+        for query in queries:
             params = parse_params(QueryDict(f"q={query}"))
             started = time.perf_counter()
             results = search(params, facets=facets)
@@ -280,9 +301,12 @@ def start_engine(heap: str) -> SearchNode | None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--materials", type=int, default=100_000)
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=5, help="query rounds")
+    parser.add_argument(
+        "--indexing-rounds", type=int, default=3, help="rebuild / raw bulk rounds"
+    )
+    parser.add_argument("--warm-up", type=int, default=10, help="unmeasured rounds")
     parser.add_argument("--from-database", action="store_true")
-    parser.add_argument("--no-raw", action="store_true", help="skip the raw bulk runs")
     args = parser.parse_args()
 
     node = start_engine(os.environ.get("SEARCH_NODE_HEAP") or "1g")
@@ -297,29 +321,29 @@ def main() -> None:
             f"(Lucene {info.get('lucene_version')}) at {settings.ELASTICSEARCH_URL}"
         )
         if args.from_database:
-            count, elapsed = rebuild_from_database(client)
-            print(
-                f"search_reindex from {django.db.connection.vendor}: {count} "
-                f"documents in {elapsed:.1f} s = {count / elapsed:,.0f} documents/s"
-            )
-            if not args.no_raw:
-                for label, rate in raw_bulk_rates(client).items():
-                    share = (count / elapsed) / rate
-                    print(
-                        f"  raw {label}: {rate:,.0f} documents/s (rebuild {share:.0%})"
-                    )
+            compare_indexing(client, args.indexing_rounds)
         else:
             count, elapsed = index_synthetic(client, args.materials)
             print(
                 f"Bulk indexing (synthetic): {count} documents in {elapsed:.1f} s "
                 f"= {count / elapsed:,.0f} documents/s"
             )
-        measure_queries(1, facets=True)  # warm-up
+        wait_for_merges(client)
+        # The engine's JIT keeps getting faster for the first few hundred
+        # queries; a serving engine is past that.
+        measure_queries(args.warm_up, facets=True)
         report("search() with facets", *measure_queries(args.rounds, facets=True))
+        report(
+            "search(), typos (2 requests)",
+            *measure_queries(args.rounds, facets=True, queries=TYPOS),
+        )
         report("search() without facets", *measure_queries(args.rounds, facets=False))
         report("/api/v1/search/", measure_pages(args.rounds, "/api/v1/search/"))
         report("/search/ (HTML)", measure_pages(args.rounds, "/search/"))
-        print(f"({args.rounds} rounds × {len(QUERIES)} queries each)")
+        print(
+            f"({args.rounds} rounds × {len(QUERIES)} queries, {len(TYPOS)} typos; "
+            "search() wall time beside the engine's own took)"
+        )
     finally:
         client.options(ignore_status=404).indices.delete(index="bench-*")
         if node is not None:

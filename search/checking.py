@@ -6,7 +6,6 @@ import json
 from dataclasses import dataclass, field
 
 from elasticsearch import Elasticsearch, helpers
-from elasticsearch.serializer import JsonSerializer
 
 from search.indexing import alias_name
 from search.models import IndexChange
@@ -25,10 +24,11 @@ class CheckReport:
         return not (self.missing or self.stale or self.extra)
 
 
-def _as_stored(document: dict) -> dict:
-    """The document as the engine stores it (dates as strings, no metadata)."""
+def _as_stored(client: Elasticsearch, document: dict) -> dict:
+    """The document as the engine stores it (dates as the client wrote them)."""
     body = {key: value for key, value in document.items() if not key.startswith("_")}
-    return json.loads(JsonSerializer().dumps(body))
+    serializer = client.transport.serializers.get_serializer("application/json")
+    return json.loads(serializer.dumps(body))
 
 
 def check(client: Elasticsearch) -> CheckReport:
@@ -49,7 +49,7 @@ def check(client: Elasticsearch) -> CheckReport:
         stored = indexed.pop(document["_id"], None)
         if stored is None:
             report.missing.append(document["_id"])
-        elif stored != _as_stored(document):
+        elif stored != _as_stored(client, document):
             report.stale.append(document["_id"])
     report.extra = sorted(indexed)
     return report

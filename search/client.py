@@ -24,6 +24,7 @@ from django.conf import settings
 from elastic_transport import ConnectionError as EngineConnectionError
 from elastic_transport import ConnectionTimeout, HttpHeaders, Urllib3HttpNode
 from elasticsearch import Elasticsearch
+from elasticsearch.serializer import OrjsonSerializer
 
 _COMPAT_MARKER = "vnd.elasticsearch+"
 _lock = threading.RLock()
@@ -101,6 +102,9 @@ def _build_client() -> Elasticsearch:
         "request_timeout": settings.SEARCH_REQUEST_TIMEOUT,
         "max_retries": 1,
         "retry_on_timeout": False,
+        # Bulk bodies and search answers are large: orjson (de)serialises them
+        # several times faster than the standard library.
+        "serializer": OrjsonSerializer(),
     }
     if settings.ELASTICSEARCH_COMPAT == "opensearch":
         options["node_class"] = OpenSearchCompatibleNode

@@ -33,7 +33,7 @@ from search.sources import all_documents, published_count, read_version
 logger = logging.getLogger(__name__)
 
 BULK_CHUNK = 500
-REBUILD_WRITERS = 2  # bulk requests in flight while a rebuild fills its index
+REBUILD_WRITERS = 3  # bulk requests in flight while a rebuild fills its index
 OK_STATUSES = {404, 409}  # delete of an absent document; a newer version exists
 
 
@@ -181,7 +181,8 @@ def _parallel_results(
 
     Chunks are read from ``actions`` in the calling thread, which reads the
     database, and only sent from the pool: database connections stay in the
-    thread (and transaction) that opened them.
+    thread (and transaction) that opened them. The caller reads a few chunks
+    ahead, so a writer that finishes finds the next chunk ready.
     """
 
     def send(chunk: list[dict[str, Any]]) -> list[tuple[bool, dict[str, Any]]]:
@@ -195,7 +196,7 @@ def _parallel_results(
     with ThreadPoolExecutor(writers, thread_name_prefix="bulk") as pool:
         while chunk := list(islice(actions, BULK_CHUNK)):
             in_flight.append(pool.submit(send, chunk))
-            if len(in_flight) > writers:  # the next chunk is read meanwhile
+            if len(in_flight) > writers + 2:  # chunks ready for a free writer
                 yield from in_flight.popleft().result()
         while in_flight:
             yield from in_flight.popleft().result()

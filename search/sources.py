@@ -10,11 +10,14 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from django.urls import reverse
+
 from search.documents import (
     KIND_COURSE,
     KIND_LESSON,
     KIND_MATERIAL,
     KINDS,
+    MATERIAL_COLUMNS,
     course_document,
     lesson_document,
     material_document,
@@ -24,12 +27,7 @@ from search.documents import (
 def published_materials():
     from materials.models import Material
 
-    return (
-        Material.objects.filter(live=True)
-        .select_related("author")
-        .prefetch_related("keywords")
-        .order_by("pk")
-    )
+    return Material.objects.filter(live=True).order_by("pk")
 
 
 def published_courses():
@@ -46,6 +44,36 @@ def published_lessons():
     return LessonPage.objects.live().public().order_by("pk")
 
 
+def _material_documents(materials) -> list[dict[str, Any]]:
+    """Documents for a chunk of materials: one query for the rows, one for keywords."""
+    from materials.models import MaterialKeyword
+
+    rows = list(materials.values(*MATERIAL_COLUMNS))
+    keywords: dict[int, list[str]] = {}
+    for material_id, name in MaterialKeyword.objects.filter(
+        content_object__in=materials.values("pk")
+    ).values_list("content_object_id", "tag__name"):
+        keywords.setdefault(material_id, []).append(name)
+    url = _material_url_maker()
+    return [
+        material_document(
+            row, keywords=keywords.get(row["pk"], []), url=url(row["pk"], row["slug"])
+        )
+        for row in rows
+    ]
+
+
+def _material_url_maker() -> Callable[[int, str], str]:
+    """``Material.get_absolute_url`` for many rows from a single ``reverse()``.
+
+    The address is the primary key and the ASCII slug in a fixed pattern; if
+    the pattern ever changes shape, the split below fails loudly.
+    """
+    marker = reverse("materials:detail", kwargs={"pk": 1234567, "slug": "slug"})
+    head, tail = marker.split("1234567-slug")
+    return lambda pk, slug: f"{head}{pk}-{slug}{tail}"
+
+
 def published_count() -> int:
     """How many documents a complete index must hold."""
     return (
@@ -55,15 +83,17 @@ def published_count() -> int:
     )
 
 
-def _chunks(queryset, size: int) -> Iterator[list]:
-    """Model instances in primary-key chunks, so prefetches run per chunk."""
+def _chunks(queryset, size: int) -> Iterator[Any]:
+    """The queryset in primary-key chunks, so each chunk's related reads are bulk."""
     last_pk = 0
     while True:
-        chunk = list(queryset.filter(pk__gt=last_pk)[:size])
-        if not chunk:
+        bounds = list(
+            queryset.filter(pk__gt=last_pk).values_list("pk", flat=True)[:size]
+        )
+        if not bounds:
             return
-        yield chunk
-        last_pk = chunk[-1].pk
+        yield queryset.filter(pk__gt=last_pk, pk__lte=bounds[-1])
+        last_pk = bounds[-1]
 
 
 def _lesson_documents(lessons: list) -> list[dict[str, Any]]:
@@ -94,15 +124,16 @@ def _lesson_documents(lessons: list) -> list[dict[str, Any]]:
     return documents
 
 
-Builder = Callable[[list], list[dict[str, Any]]]
+# Each builder turns a queryset chunk into documents with a fixed number of queries.
+Builder = Callable[[Any], list[dict[str, Any]]]
 
 BUILDERS: dict[str, tuple[Callable[[], Any], Builder]] = {
-    KIND_MATERIAL: (
-        published_materials,
-        lambda rows: [material_document(m) for m in rows],
+    KIND_MATERIAL: (published_materials, _material_documents),
+    KIND_COURSE: (
+        published_courses,
+        lambda chunk: [course_document(course) for course in chunk],
     ),
-    KIND_COURSE: (published_courses, lambda rows: [course_document(c) for c in rows]),
-    KIND_LESSON: (published_lessons, _lesson_documents),
+    KIND_LESSON: (published_lessons, lambda chunk: _lesson_documents(list(chunk))),
 }
 
 
@@ -117,8 +148,8 @@ def all_documents(*, chunk_size: int = 500) -> Iterator[dict[str, Any]]:
 def documents_for(kind: str, object_ids: Iterable[int]) -> dict[int, dict[str, Any]]:
     """Documents for the given ids that are published now; absent ids are gone."""
     queryset, build = BUILDERS[kind]
-    rows = list(queryset().filter(pk__in=list(object_ids)))
-    return {document["object_id"]: document for document in build(rows)}
+    chunk = queryset().filter(pk__in=list(object_ids))
+    return {document["object_id"]: document for document in build(chunk)}
 
 
 def read_version() -> int:

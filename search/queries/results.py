@@ -66,13 +66,14 @@ def shape_results(params: SearchParams, body: dict[str, Any]) -> SearchResults:
     results = SearchResults(
         params=params,
         total=body["hits"]["total"]["value"],
-        hits=[_hit(raw) for raw in raw_hits[:PAGE_SIZE]],
+        hits=[_hit(raw) for raw in raw_hits],
         facets=_facets(params, body.get("aggregations", {})),
         suggestion=_suggestion(params, body),
         took_ms=body.get("took"),
     )
-    if len(raw_hits) > PAGE_SIZE:
-        results.next_cursor = encode_cursor(params, raw_hits[PAGE_SIZE - 1]["sort"])
+    seen = (params.page - 1) * PAGE_SIZE + len(raw_hits)
+    if len(raw_hits) == PAGE_SIZE and results.total > seen:
+        results.next_cursor = encode_cursor(params, raw_hits[-1]["sort"])
     return results
 
 
@@ -139,9 +140,9 @@ def _facets(
 
 
 def _suggestion(params: SearchParams, body: dict[str, Any]) -> str:
-    """A corrected query, offered only when the words as typed found nothing."""
+    """A corrected query, from the retry of a search that found nothing."""
     entries = body.get("suggest", {}).get("did_you_mean", [])
-    if not entries or body["hits"]["total"]["value"]:
+    if not entries:
         return ""
     folded = fold_diacritics(params.query).lower()
     corrected, changed = folded, False
