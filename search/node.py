@@ -217,6 +217,26 @@ def _ensure_node_user() -> None:
     )
 
 
+def _check_node_user_reaches(home: Path, root: Path) -> None:
+    """The node's user must read the distribution and write its own folders.
+
+    A project under a private folder (root's home, say) hides them; say so
+    instead of letting the engine fail with a Java stack trace.
+    """
+    for path, test in ((home / "lib", "-r"), (root / "data", "-w")):
+        allowed = subprocess.run(  # noqa: S603 - fixed arguments
+            ["runuser", "-u", NODE_USER, "--", "test", test, str(path)],  # noqa: S607
+            check=False,
+            capture_output=True,
+        )
+        if allowed.returncode != 0:
+            raise NodeUnavailable(
+                f"the search engine runs as the user {NODE_USER}, which cannot reach "
+                f"{path}: a folder above it is private; keep the project (and its "
+                "var/ and .tools/ folders) where other users may enter"
+            )
+
+
 @dataclass
 class SearchNode:
     """One single-node cluster whose data, logs and settings live under ``root``."""
@@ -251,6 +271,7 @@ class SearchNode:
         if os.geteuid() == 0:
             _ensure_node_user()
             self._own_folders()
+            _check_node_user_reaches(home, self.root)
             command = ["runuser", "-u", NODE_USER, "--", *command]
         environment = {
             **os.environ,

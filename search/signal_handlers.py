@@ -17,16 +17,15 @@ from wagtail.signals import (
     unpublished,
 )
 
+from courses.models import CoursePage, LessonPage
 from lms.signals import search_relevant_change
+from materials.models import Material
 from search.documents import KIND_COURSE, KIND_LESSON, KIND_MATERIAL
 from search.tasks import schedule_indexing
 
 
 def kind_of(instance: Any) -> str | None:
     """The document kind for a model instance, or None when search ignores it."""
-    from courses.models import CoursePage, LessonPage
-    from materials.models import Material
-
     specific = getattr(instance, "specific_deferred", instance)
     for model, kind in (
         (Material, KIND_MATERIAL),
@@ -46,8 +45,6 @@ def record_instance(instance: Any) -> None:
     schedule_indexing(kind=kind, object_id=instance.pk)
     if kind == KIND_COURSE:
         # Lesson documents carry their course's title and facets.
-        from courses.models import LessonPage
-
         for lesson_id in LessonPage.objects.descendant_of(instance).values_list(
             "pk", flat=True
         ):
@@ -74,8 +71,6 @@ def on_relevant_change(sender, instance, **kwargs) -> None:
 
 def on_page_move(sender, instance, **kwargs) -> None:
     """A move changes the URL of the page and of every page below it."""
-    from courses.models import CoursePage, LessonPage
-
     record_instance(instance)
     for model, kind in ((CoursePage, KIND_COURSE), (LessonPage, KIND_LESSON)):
         for page_id in model.objects.descendant_of(instance).values_list(
@@ -86,9 +81,6 @@ def on_page_move(sender, instance, **kwargs) -> None:
 
 def connect() -> None:
     """Connect every receiver once (called from ``SearchConfig.ready``)."""
-    from courses.models import CoursePage, LessonPage
-    from materials.models import Material
-
     page_published.connect(on_page_change, dispatch_uid="search.page_published")
     page_unpublished.connect(on_page_change, dispatch_uid="search.page_unpublished")
     published.connect(on_snippet_change, dispatch_uid="search.snippet_published")

@@ -12,6 +12,8 @@ from typing import Any
 
 from django.urls import reverse
 
+from courses.models import CoursePage, LessonPage
+from materials.models import Material, MaterialKeyword
 from search.documents import (
     KIND_COURSE,
     KIND_LESSON,
@@ -25,29 +27,21 @@ from search.documents import (
 
 
 def published_materials():
-    from materials.models import Material
-
     return Material.objects.filter(live=True).order_by("pk")
 
 
 def published_courses():
-    from courses.models import CoursePage
-
     return (
         CoursePage.objects.live().public().prefetch_related("teachers").order_by("pk")
     )
 
 
 def published_lessons():
-    from courses.models import LessonPage
-
     return LessonPage.objects.live().public().order_by("pk")
 
 
 def _material_documents(materials) -> list[dict[str, Any]]:
     """Documents for a chunk of materials: one query for the rows, one for keywords."""
-    from materials.models import MaterialKeyword
-
     rows = list(materials.values(*MATERIAL_COLUMNS))
     keywords: dict[int, list[str]] = {}
     for material_id, name in MaterialKeyword.objects.filter(
@@ -98,8 +92,6 @@ def _chunks(queryset, size: int) -> Iterator[Any]:
 
 def _lesson_documents(lessons: list) -> list[dict[str, Any]]:
     """Lesson documents with their course, found by tree path in one query."""
-    from courses.models import CoursePage
-
     step = CoursePage.steplen
     prefixes = {
         lesson.path[: depth * step]
