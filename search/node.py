@@ -443,17 +443,40 @@ def run(command: list[str]) -> int:
                 node.stop()
                 node = None
                 print(f"Search answers from the database only: {error}")
+            except BaseException:  # Ctrl-C while it starts
+                node.stop()
+                raise
         if url:
             environment["ELASTICSEARCH_URL"] = url
             environment.setdefault("ELASTICSEARCH_COMPAT", "opensearch")
     try:
-        return subprocess.call(command, env=environment)  # noqa: S603 - the caller's own
-    except KeyboardInterrupt:
-        return 130
+        return _run_until_done(command, environment)
     finally:
         if node is not None:
             print("Stopping the search engine")
             node.stop()
+
+
+def _run_until_done(command: list[str], environment: dict[str, str]) -> int:
+    """The command's exit status; a stop request reaches it and is waited for.
+
+    Ctrl-C in a terminal reaches the command too, so it is given time to
+    finish; SIGTERM (a process manager, a closing terminal) is passed on.
+    """
+    process = subprocess.Popen(command, env=environment)  # noqa: S603 - the caller's own
+    previous = signal.signal(signal.SIGTERM, lambda *_: process.terminate())
+    try:
+        status = process.wait()
+        return 128 - status if status < 0 else status  # killed by a signal: 128+N
+    except KeyboardInterrupt:
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def main(argv: list[str] | None = None) -> int:

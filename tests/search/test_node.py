@@ -1,8 +1,10 @@
 """The local OpenSearch node: found Java, started beside a command, stopped after it."""
 
+import contextlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -202,3 +204,47 @@ def test_the_suite_stops_with_one_line_when_the_engine_cannot_start(monkeypatch)
         f"The test suite needs the search engine: Maven is needed: "
         f"{search_node.INSTALL_HINT}"
     )
+
+
+STOPPED_BY_SIGNAL = """
+import sys
+from search import node
+
+class Node:
+    url = "http://127.0.0.1:9"
+    def start(self): pass
+    def wait(self): pass
+    def stop(self): print("node stopped", flush=True)
+
+node.running_node = lambda root=None: None
+node._local_node = Node
+sys.exit(node.run([sys.executable, "-c", "print('serving', flush=True); import time; time.sleep(60)"]))
+"""
+
+
+@pytest.mark.parametrize(
+    ("stop", "status"), [(signal.SIGTERM, 128 + signal.SIGTERM), (signal.SIGINT, 130)]
+)
+def test_stopping_the_site_stops_the_engine(monkeypatch, stop, status):
+    """Ctrl-C (to the whole terminal group) or SIGTERM: the command ends, then the node."""
+    monkeypatch.delenv("ELASTICSEARCH_URL", raising=False)
+    runner = subprocess.Popen(  # noqa: S603 - this interpreter, fixed code
+        [sys.executable, "-c", STOPPED_BY_SIGNAL],
+        cwd=PROJECT,
+        stdout=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        assert runner.stdout.readline().strip().startswith("Starting the search engine")
+        assert runner.stdout.readline().strip() == "serving"
+        if stop == signal.SIGINT:
+            os.killpg(runner.pid, signal.SIGINT)  # as a terminal does
+        else:
+            runner.send_signal(signal.SIGTERM)
+        output = runner.communicate(timeout=30)[0]
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(runner.pid, signal.SIGKILL)
+    assert output.splitlines() == ["Stopping the search engine", "node stopped"]
+    assert runner.returncode == status
