@@ -9,6 +9,10 @@ Run against a local gunicorn (never a shared or public server):
 It prints a table (requests, failures, req/s, p50/p95/p99 in ms) and writes
 the same figures as JSON. A benchmark, not a test: it never judges timings.
 
+``--pause-engine`` freezes the local OpenSearch node (SIGSTOP) for the
+whole run and thaws it afterwards: the site must keep serving every page
+that is not search at full speed, and search from the database.
+
 ``--discover`` asks the project's database (same environment variables as the
 server) for live courses with their first lesson and a sample of published
 materials, and creates the bench learner accounts (``bench-learner-N``, email
@@ -20,9 +24,11 @@ learner accounts must exist. ``--only`` limits the run to some endpoints.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
+import signal
 import subprocess
 import sys
 import time
@@ -279,6 +285,12 @@ def parse_arguments() -> argparse.Namespace:
         "--learners", type=int, default=50, help="bench learner accounts to use"
     )
     parser.add_argument(
+        "--pause-engine",
+        action="store_true",
+        help="freeze the local search node (var/opensearch, from make run or "
+        "python -m search.node run) during the run",
+    )
+    parser.add_argument(
         "--json",
         type=Path,
         default=PROJECT / "bench" / "results" / "load_test.json",
@@ -322,17 +334,33 @@ def configure(options: argparse.Namespace) -> None:
     LEARNER_NUMBERS = list(range(options.learners))
 
 
+@contextlib.contextmanager
+def engine_paused(paused: bool):
+    """Freeze the local search node (SIGSTOP) for the run, as a stalled engine."""
+    if not paused:
+        yield
+        return
+    state = json.loads((PROJECT / "var" / "opensearch" / "node.json").read_text())
+    os.killpg(int(state["pid"]), signal.SIGSTOP)
+    print(f"search engine at {state['url']} paused for the run")
+    try:
+        yield
+    finally:
+        os.killpg(int(state["pid"]), signal.SIGCONT)
+
+
 def main() -> None:
     options = parse_arguments()
     configure(options)
     started = datetime.now(tz=UTC)
     clock = time.perf_counter()
-    environment = run(
-        options.host,
-        users=options.users,
-        spawn_rate=options.spawn_rate,
-        run_time=options.run_time,
-    )
+    with engine_paused(options.pause_engine):
+        environment = run(
+            options.host,
+            users=options.users,
+            spawn_rate=options.spawn_rate,
+            run_time=options.run_time,
+        )
     rows = figures(environment)
     print_table(rows)
     report = {
@@ -341,6 +369,7 @@ def main() -> None:
         "host": options.host,
         "users": options.users,
         "endpoints": sorted(ONLY),
+        "engine_paused": options.pause_engine,
         "courses": len(COURSES),
         "materials_sampled": len(MATERIAL_IDS),
         "machine": {"cpus": os.cpu_count(), "platform": sys.platform},

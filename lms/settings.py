@@ -550,9 +550,17 @@ SEARCH_REQUEST_TIMEOUT = env_float("SEARCH_REQUEST_TIMEOUT", 1.5, minimum=0.1)
 SEARCH_SUGGEST_TIMEOUT = env_float("SEARCH_SUGGEST_TIMEOUT", 0.5, minimum=0.1)
 # Bulk writes and rebuilds carry hundreds of documents per request.
 SEARCH_INDEXING_TIMEOUT = env_float("SEARCH_INDEXING_TIMEOUT", 60, minimum=1)
-# The bulkhead: engine calls one web process makes at once, how long a search
-# waits for a free slot, and how long the engine is left alone after it failed
-# to answer. Beyond them searches answer from the database at once.
-SEARCH_MAX_CONCURRENT = env_int("SEARCH_MAX_CONCURRENT", 2, minimum=1)
+# The bulkhead: engine calls one web process makes at once (by default all its
+# threads but one, so a stalled engine always leaves a thread for other pages),
+# how long a search waits for a free slot, and how long the engine is left
+# alone after it failed to answer. Beyond them searches answer from the
+# database at once.
+SEARCH_MAX_CONCURRENT = env_int(
+    "SEARCH_MAX_CONCURRENT",
+    max(1, env_int("GUNICORN_THREADS", 4, minimum=1) - 1),
+    minimum=1,
+)
 SEARCH_SLOT_WAIT = env_float("SEARCH_SLOT_WAIT", 0.25)
+# How long a database answer given in the engine's place is reused.
+SEARCH_FALLBACK_CACHE_SECONDS = env_int("SEARCH_FALLBACK_CACHE_SECONDS", 30)
 SEARCH_PAUSE_AFTER_FAILURE = env_float("SEARCH_PAUSE_AFTER_FAILURE", 5)

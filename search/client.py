@@ -23,7 +23,7 @@ from typing import Any
 from django.conf import settings
 from elastic_transport import ConnectionError as EngineConnectionError
 from elastic_transport import ConnectionTimeout, HttpHeaders, Urllib3HttpNode
-from elasticsearch import Elasticsearch
+from elasticsearch import ApiError, Elasticsearch
 from elasticsearch.serializer import OrjsonSerializer
 
 _COMPAT_MARKER = "vnd.elasticsearch+"
@@ -121,13 +121,20 @@ def _build_client() -> Elasticsearch:
 
 
 class _Bulkhead:
-    """Slots for concurrent engine calls, and a pause after the engine failed."""
+    """Slots for concurrent engine calls, and a pause after the engine failed.
+
+    Once the pause is over a single call (the probe) asks the engine again
+    while the others keep answering from the database; its answer ends the
+    pause, its failure starts another.
+    """
 
     def __init__(self) -> None:
         self.size = 0
         self.slots = threading.BoundedSemaphore(1)
-        self.closed_until = 0.0
-        self._held = threading.local()  # the semaphore this thread took a slot of
+        self.paused_until = 0.0
+        self.suspect = False  # the last call that ended in doubt failed
+        self.probing = False
+        self._held = threading.local()  # what this thread holds
 
     def acquire(self) -> None:
         size = settings.SEARCH_MAX_CONCURRENT
@@ -135,49 +142,79 @@ class _Bulkhead:
             if size != self.size:
                 self.size, self.slots = size, threading.BoundedSemaphore(size)
             slots = self.slots
-        wait = self.closed_until - time.monotonic()
-        if wait > 0:
-            raise SearchUnavailable(
-                f"the engine failed to answer moments ago; asking again in {wait:.1f}s"
-            )
+            wait = self.paused_until - time.monotonic()
+            if wait > 0:
+                raise SearchUnavailable(
+                    f"the engine failed to answer moments ago; asking again in "
+                    f"{wait:.1f}s"
+                )
+            probe = self.suspect
+            if probe and self.probing:
+                raise SearchUnavailable("another request is checking the engine")
+            self.probing = self.probing or probe
         if not slots.acquire(timeout=settings.SEARCH_SLOT_WAIT):
+            if probe:
+                self.probing = False
             raise SearchUnavailable(
                 f"all {size} search engine slots of this process are busy"
             )
-        self._held.slots = slots
+        self._held.slots, self._held.probe = slots, probe
 
-    def release(self, *, failed: bool) -> None:
-        if failed:
-            self.closed_until = time.monotonic() + settings.SEARCH_PAUSE_AFTER_FAILURE
+    def release(self, outcome: str) -> None:
+        """``answered``, ``failed`` or ``unknown`` (gave up early: no verdict)."""
+        with _lock:
+            if outcome == "failed":
+                self.suspect = True
+                self.paused_until = (
+                    time.monotonic() + settings.SEARCH_PAUSE_AFTER_FAILURE
+                )
+            elif outcome == "answered":
+                self.suspect = False
+            if self._held.probe:
+                self.probing = False
         self._held.slots.release()
+
+    def reset(self) -> None:
+        with _lock:
+            self.paused_until, self.suspect, self.probing = 0.0, False, False
 
 
 _bulkhead = _Bulkhead()
 
 
 @contextmanager
-def guarded() -> Iterator[Elasticsearch]:
+def guarded(*, patient: bool = True) -> Iterator[Elasticsearch]:
     """The client for one query, within this process's share of the engine.
 
-    Raises :class:`SearchUnavailable` at once when every slot is taken or the
-    engine failed moments ago; a connection failure or time-out inside the
-    block starts that pause. Errors the engine answers with (a bad request)
-    leave the engine in good standing.
+    Raises :class:`SearchUnavailable` at once when every slot is taken, the
+    engine failed moments ago, or another request is checking whether it is
+    back. A refused or broken connection inside the block starts the pause,
+    and so does a time-out of a ``patient`` call (a search, which waits
+    ``SEARCH_REQUEST_TIMEOUT``); an impatient one (a suggestion, gone once
+    the next key is typed) may time out on a merely busy engine without it.
+    An error the engine answers with (a bad request) is an answer.
     """
     client = get_client()
     _bulkhead.acquire()
-    failed = False
+    outcome = "unknown"
     try:
         yield client
-    except (EngineConnectionError, ConnectionTimeout):  # refused, reset, too slow
-        failed = True
+        outcome = "answered"
+    except ApiError:
+        outcome = "answered"
+        raise
+    except EngineConnectionError:  # refused, reset
+        outcome = "failed"
+        raise
+    except ConnectionTimeout:
+        outcome = "failed" if patient else "unknown"
         raise
     finally:
-        _bulkhead.release(failed=failed)
+        _bulkhead.release(outcome)
 
 
 def reset_clients() -> None:
     """Forget built clients and any pause (tests point at other engines)."""
     with _lock:
         _clients.clear()
-        _bulkhead.closed_until = 0.0
+    _bulkhead.reset()

@@ -307,7 +307,7 @@ def suggest(raw: str) -> dict[str, Any]:
         "_source": ["kind", "title", "url"],
     }
     try:
-        with guarded() as client:
+        with guarded(patient=False) as client:
             response = client.options(
                 request_timeout=settings.SEARCH_SUGGEST_TIMEOUT
             ).search(index=alias_name(), **body)

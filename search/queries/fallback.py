@@ -2,14 +2,21 @@
 
 Deliberately simple (title and summary contain the words, newest first, one
 page): it keeps the search page useful during an outage without pretending to
-rank, fold diacritics or count facets.
+rank, fold diacritics or count facets. Each answer is kept in the cache for
+``SEARCH_FALLBACK_CACHE_SECONDS``: during an outage every search lands here,
+popular words repeat, and scanning titles for each of them would load the
+database that every other page needs.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from functools import reduce
 from operator import and_
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Q
 from django.utils.html import escape
 
@@ -32,11 +39,29 @@ def _matching(queryset, words: list[str], fields: tuple[str, ...]):
 
 
 def database_search(params: SearchParams) -> SearchResults:
+    key = (
+        "search:fallback:"
+        + hashlib.sha256(
+            json.dumps([params.query, params.filters], sort_keys=True).encode()
+        ).hexdigest()
+    )
+    hits = cache.get(key)
+    if hits is None:
+        hits = _matching_hits(params)
+        cache.set(key, hits, settings.SEARCH_FALLBACK_CACHE_SECONDS)
+    return SearchResults(params=params, hits=hits, total=len(hits), degraded=True)
+
+
+def _matching_hits(params: SearchParams) -> list[Hit]:
     words = params.query.split()[:8]
     kinds = set(params.filters.get("kind", ["material", "course", "lesson"]))
     hits: list[Hit] = []
     if "material" in kinds:
-        materials = _matching(published_materials(), words, ("title", "description"))
+        materials = _matching(
+            published_materials().defer("extracted_text"),
+            words,
+            ("title", "description"),
+        )
         for facet in ("subject", "language", "material_type", "licence"):
             if facet in params.filters:
                 materials = materials.filter(**{f"{facet}__in": params.filters[facet]})
@@ -57,9 +82,7 @@ def database_search(params: SearchParams) -> SearchResults:
             for page in lessons.order_by("-first_published_at")[:PAGE_SIZE]
         ]
     hits.sort(key=lambda hit: hit.published_at or "", reverse=True)
-    return SearchResults(
-        params=params, hits=hits[:PAGE_SIZE], total=len(hits[:PAGE_SIZE]), degraded=True
-    )
+    return hits[:PAGE_SIZE]
 
 
 def _hit(kind: str, obj, url: str, text: str) -> Hit:

@@ -103,3 +103,45 @@ def test_a_bad_request_does_not_pause_the_engine(search_engine, settings):
     refresh()
 
     assert not search(quang_hop()).degraded
+
+
+def test_a_slow_suggestion_does_not_pause_searches(silent_engine, settings):
+    """Suggestions give up after 0.5 s on a busy engine; searches still ask it."""
+    typed = suggest("quang")
+    asked = len(silent_engine.accepted)
+    settings.SEARCH_REQUEST_TIMEOUT = 0.2  # a client of its own; the pause stays
+
+    search(quang_hop())
+
+    assert typed["degraded"] and asked >= 1
+    assert len(silent_engine.accepted) > asked, "the search asked the engine"
+
+
+def test_once_the_pause_is_over_one_request_checks_the_engine(silent_engine, settings):
+    """While one request asks whether the engine is back, the others do not wait."""
+    PublishedMaterialFactory(title="Quang hợp ở thực vật")
+    settings.SEARCH_PAUSE_AFTER_FAILURE = 0
+    search(quang_hop())  # fails: the engine is suspect from now on
+    asked = len(silent_engine.accepted)
+
+    with guarded():  # this request is the one checking
+        meanwhile = search(quang_hop())
+    assert meanwhile.degraded
+    assert len(silent_engine.accepted) == asked, "only the probe may ask"
+
+    search(quang_hop())  # the probe ended in an answer: the engine is asked again
+    assert len(silent_engine.accepted) > asked
+
+
+def test_database_answers_are_reused_while_the_engine_is_away(
+    silent_engine, django_assert_num_queries
+):
+    """During an outage each popular search scans the database once, not per visitor."""
+    PublishedMaterialFactory(title="Quang hợp ở thực vật")
+    first = search(quang_hop())
+
+    with django_assert_num_queries(0):
+        again = search(quang_hop())
+
+    assert first.degraded and again.degraded
+    assert [hit.title for hit in again.hits] == ["Quang hợp ở thực vật"]
