@@ -151,6 +151,17 @@ def lesson_state(*, learner: User, lesson: LessonPage) -> LessonState:
     )
 
 
+def course_a_learner_may_leave(*, learner: User, course_id: int) -> CoursePage | None:
+    """A published course, or one the learner is still enrolled in.
+
+    An unpublished course stays theirs to leave, but to anyone else its id
+    must answer like one that does not exist.
+    """
+    enrolled = Enrolment.objects.active().filter(learner=learner).values("course")
+    visible = Q(live=True) | Q(pk__in=enrolled)
+    return CoursePage.objects.filter(visible, pk=course_id).first()
+
+
 def courses_taught_by(user: User) -> QuerySet[CoursePage]:
     """Courses whose dashboards a user may see: those they teach or own."""
     courses = CoursePage.objects.all()

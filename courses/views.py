@@ -39,7 +39,7 @@ def course_redirect(request: HttpRequest, course_id: int) -> HttpResponse:
 @require_POST
 @login_required
 def enrol(request: HttpRequest, course_id: int) -> HttpResponse:
-    course = get_object_or_404(CoursePage, pk=course_id)
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
     try:
         _enrolment, created = services.enrolment_create(
             learner=request.user, course=course
@@ -57,7 +57,11 @@ def enrol(request: HttpRequest, course_id: int) -> HttpResponse:
 @require_POST
 @login_required
 def unenrol(request: HttpRequest, course_id: int) -> HttpResponse:
-    course = get_object_or_404(CoursePage, pk=course_id)
+    course = selectors.course_a_learner_may_leave(
+        learner=request.user, course_id=course_id
+    )
+    if course is None:
+        raise Http404
     try:
         services.enrolment_cancel(learner=request.user, course=course)
     except ValidationError as error:
@@ -67,13 +71,15 @@ def unenrol(request: HttpRequest, course_id: int) -> HttpResponse:
             request,
             _("You have left the course. Your progress is kept if you come back."),
         )
+    if not course.live:
+        return redirect("courses:my_learning")
     return HttpResponseRedirect(course.url or "/")
 
 
 @require_POST
 @login_required
 def lesson_done(request: HttpRequest, lesson_id: int) -> HttpResponse:
-    lesson = get_object_or_404(LessonPage, pk=lesson_id)
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
     try:
         _completion, created = services.lesson_mark_done(
             learner=request.user, lesson=lesson
@@ -97,7 +103,7 @@ def _submitted_answers(request: HttpRequest) -> dict[str, list[str]]:
 @require_POST
 @login_required
 def quiz_submit(request: HttpRequest, lesson_id: int, quiz_id: str) -> HttpResponse:
-    lesson = get_object_or_404(LessonPage, pk=lesson_id)
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
     try:
         attempt = services.quiz_attempt_submit(
             learner=request.user,

@@ -184,6 +184,41 @@ class TestViews:
         assert "You have left the course." in response.content.decode()
         assert not Enrolment.objects.get().is_active
 
+    def test_enrolling_in_an_unpublished_course_reveals_nothing(self, client, learner):
+        """A draft's id answers like an id that does not exist: no slug, no title."""
+        draft = CoursePageFactory(live=False, title="Secret draft", slug="secret-draft")
+        client.force_login(learner)
+
+        response = client.post(reverse("courses:enrol", args=[draft.pk]))
+        missing = client.post(reverse("courses:enrol", args=[draft.pk + 1000]))
+
+        assert response.status_code == missing.status_code == 404
+        assert "secret-draft" not in response.get("Location", "")
+        assert "Secret draft" not in response.content.decode()
+        assert not Enrolment.objects.exists()
+
+    def test_leaving_an_unpublished_course_reveals_nothing(self, client, learner):
+        draft = CoursePageFactory(live=False, slug="secret-draft")
+        client.force_login(learner)
+
+        response = client.post(reverse("courses:unenrol", args=[draft.pk]))
+
+        assert response.status_code == 404
+
+    def test_a_learner_can_leave_a_course_that_was_unpublished(
+        self, client, tree, learner
+    ):
+        """Their own enrolment is theirs to end; they land on their learning page."""
+        EnrolmentFactory(learner=learner, course=tree.course)
+        tree.course.unpublish()
+        client.force_login(learner)
+
+        response = client.post(reverse("courses:unenrol", args=[tree.course.pk]))
+
+        assert response.status_code == 302
+        assert response["Location"] == reverse("courses:my_learning")
+        assert not Enrolment.objects.get().is_active
+
 
 def test_course_page_offers_enrolment_to_a_signed_in_visitor(client, tree):
     client.force_login(StudentFactory())
@@ -191,3 +226,19 @@ def test_course_page_offers_enrolment_to_a_signed_in_visitor(client, tree):
     response = client.get(tree.course.url)
 
     assert "Enrol in this course" in response.content.decode()
+
+
+@pytest.mark.parametrize("action", ["lesson_done", "quiz_submit"])
+def test_learning_actions_on_an_unpublished_lesson_reveal_nothing(
+    client, tree, learner, action
+):
+    """A draft lesson's id answers 404, never a redirect naming its address."""
+    EnrolmentFactory(learner=learner, course=tree.course)
+    lesson = tree.quiz_lesson if action == "quiz_submit" else tree.reading
+    lesson.unpublish()
+    args = [lesson.pk, tree.quiz_id] if action == "quiz_submit" else [lesson.pk]
+    client.force_login(learner)
+
+    response = client.post(reverse(f"courses:{action}", args=args))
+
+    assert response.status_code == 404
