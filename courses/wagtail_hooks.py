@@ -100,6 +100,6 @@ def count_only_visible_pages(request, items):
 
 @hooks.register("construct_reports_menu")
 def hide_page_types_usage_from_teachers(request, menu_items):
-    """The report is refused to them (see ``courses.admin_urls``)."""
+    """The report is refused to them (see ``lms.admin_urls``)."""
     if is_limited_to_own_courses(request.user):
         menu_items[:] = [i for i in menu_items if i.name != "page-types-usage"]

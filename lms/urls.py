@@ -9,7 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     # Views that replace Wagtail's own for teachers kept to their courses.
-    path("admin/", include("courses.admin_urls")),
+    path("admin/", include("lms.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("materials/", include("materials.urls")),

@@ -60,7 +60,8 @@ class MaterialPermissionPolicy(ModelPermissionPolicy):
     def user_has_permission_for_instance(self, user, action, instance) -> bool:
         return self.user_has_permission(user, action) and can_edit(user, instance)
 
-    def instances_user_has_permission_for(self, user, action) -> QuerySet:
-        if not self.user_has_permission(user, action):
+    def instances_user_has_any_permission_for(self, user, actions) -> QuerySet:
+        """Also what the site history and workflow reports show of materials."""
+        if not self.user_has_any_permission(user, actions):
             return Material.objects.none()
         return editable_materials(user)
