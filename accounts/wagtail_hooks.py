@@ -1,7 +1,6 @@
 """Wagtail admin wiring: site administrators invite teachers."""
 
 from django import forms
-from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -19,6 +18,7 @@ from accounts.services import (
     INVITATION_DAYS_MAX,
     teacher_invitation_create,
 )
+from lms.links import absolute_url
 
 
 class TeacherInvitationForm(WagtailAdminModelForm):
@@ -42,8 +42,9 @@ class TeacherInvitationCreateView(CreateView):
             note=self.form.cleaned_data["note"],
             days_valid=self.form.cleaned_data["days_valid"],
         )
-        self.invitation_link = settings.SITE_URL.rstrip("/") + reverse(
-            "accounts:accept_teacher_invitation", args=[issued.token]
+        self.invitation_link = absolute_url(
+            reverse("accounts:accept_teacher_invitation", args=[issued.token]),
+            self.request,
         )
         return issued.invitation
 

@@ -6,9 +6,7 @@ the PDF standard fonts cannot show Vietnamese letters such as ư, ơ, đ or ệ.
 
 import io
 from functools import cache
-from urllib.parse import urljoin
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -20,6 +18,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from courses.models import Certificate
+from lms.links import absolute_url
 
 REGULAR, BOLD = "Roboto", "Roboto-Bold"
 OB_CONTEXT = [
@@ -34,10 +33,6 @@ def _register_fonts() -> None:
 
     pdfmetrics.registerFont(TTFont(REGULAR, font_roboto.Roboto))
     pdfmetrics.registerFont(TTFont(BOLD, font_roboto.RobotoBold))
-
-
-def absolute_url(path: str) -> str:
-    return urljoin(settings.SITE_URL, path)
 
 
 def _centred_lines(canvas, text, *, font, size, y, width, max_width) -> float:

@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "lms.links.RequestOriginMiddleware",
     "accounts.middleware.PreferredLanguageMiddleware",
     "courses.admin_guard.OwnCoursesAdminMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

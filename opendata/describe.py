@@ -11,11 +11,11 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.http import HttpRequest
 from django.urls import reverse
 from wagtail.models import Page
 
+from lms.links import absolute_url
 from lms.vocabulary import GradeLevel, Licence, MaterialType, Subject
 
 if TYPE_CHECKING:
@@ -27,23 +27,14 @@ if TYPE_CHECKING:
 READING_MINUTES_PER_PAGE = 3
 
 
-def absolute_url(request: HttpRequest | None, path: str) -> str:
-    """An absolute URL for ``path``, from the request or else SITE_URL."""
-    if path.startswith(("http://", "https://")):
-        return path
-    if request is not None:
-        return request.build_absolute_uri(path)
-    return settings.SITE_URL.rstrip("/") + path
-
-
 def page_url(page: Page, request: HttpRequest | None = None) -> str | None:
     """A page's absolute URL, or None when it is not routable from any site."""
     relative = page.get_url(request=request)
-    return absolute_url(request, relative) if relative else None
+    return absolute_url(request=request, path=relative) if relative else None
 
 
 def material_url(material: Material, request: HttpRequest | None = None) -> str:
-    return absolute_url(request, material.get_absolute_url())
+    return absolute_url(request=request, path=material.get_absolute_url())
 
 
 def material_file_url(
@@ -53,7 +44,9 @@ def material_file_url(
     permission-checked view, since material files have no public URL)."""
     if not material.file:
         return None
-    return absolute_url(request, reverse("materials:download", args=[material.pk]))
+    return absolute_url(
+        request=request, path=reverse("materials:download", args=[material.pk])
+    )
 
 
 def material_thumbnail_url(
@@ -61,7 +54,9 @@ def material_thumbnail_url(
 ) -> str | None:
     if not material.thumbnail:
         return None
-    return absolute_url(request, reverse("materials:thumbnail", args=[material.pk]))
+    return absolute_url(
+        request=request, path=reverse("materials:thumbnail", args=[material.pk])
+    )
 
 
 def iso_duration(value: timedelta | float | Decimal | None) -> str | None:

@@ -13,6 +13,7 @@ from django.http import HttpRequest
 from django.utils.translation import get_language
 
 from courses.models import CoursePage, LessonPage
+from lms.links import absolute_url
 from materials.models import Material
 from opendata import describe
 
@@ -23,7 +24,7 @@ def _publisher(request: HttpRequest | None) -> dict[str, str]:
     return {
         "@type": "Organization",
         "name": settings.WAGTAIL_SITE_NAME,
-        "url": describe.absolute_url(request, "/"),
+        "url": absolute_url("/", request),
     }
 
 
@@ -173,7 +174,7 @@ def _cover_url(course: CoursePage, request: HttpRequest | None) -> str | None:
     if not course.cover_image:
         return None
     rendition = course.cover_image.get_rendition("fill-1200x630")
-    return describe.absolute_url(request, rendition.url)
+    return absolute_url(rendition.url, request)
 
 
 def jsonld_for(item: Any, request: HttpRequest | None) -> dict[str, Any] | None:

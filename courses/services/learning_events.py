@@ -2,8 +2,8 @@
 
 The services call these inside their own transactions, so every way in (the
 pages, the API, the admin, a task) reports the same events, and a rolled-back
-change reports nothing. Services have no request, so activity ids are built
-from ``SITE_URL``. The opendata app is imported inside the functions: it
+change reports nothing. Activity ids are built by ``lms.links``: from the
+request being answered, else from ``SITE_URL``. The opendata app is imported inside the functions: it
 imports course models itself, and importing it here would make a cycle.
 """
 
@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 from typing import TYPE_CHECKING
+
+from lms.links import absolute_url
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -23,11 +25,9 @@ COURSE_ACTIVITY_TYPE = "http://adlnet.gov/expapi/activities/course"
 
 
 def page_activity_id(page) -> str | None:
-    """The page's absolute URL under SITE_URL; None when no site routes it."""
-    from opendata.describe import absolute_url
-
+    """The page's absolute URL on the learner's site; None when no site routes it."""
     relative = page.get_url(request=None)
-    return absolute_url(None, relative) if relative else None
+    return absolute_url(relative) if relative else None
 
 
 def _record(*, learner: User, verb, page, name: str, **extra) -> None:
@@ -121,7 +121,6 @@ def record_quiz_attempt(*, learner: User, attempt: QuizAttempt) -> None:
 
 def record_certificate_issued(*, certificate: Certificate) -> None:
     """The course is completed, and the certificate (its verification URL) earned."""
-    from opendata.describe import absolute_url
     from opendata.xapi.services import record_learning_event
     from opendata.xapi.statements import LearningResult, LearningVerb
 
@@ -138,7 +137,7 @@ def record_certificate_issued(*, certificate: Certificate) -> None:
     record_learning_event(
         user=learner,
         verb=LearningVerb.EARNED,
-        object_url=absolute_url(None, certificate.get_absolute_url()),
+        object_url=absolute_url(certificate.get_absolute_url()),
         object_name=certificate.course_title,
         timestamp=at,
     )

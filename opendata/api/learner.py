@@ -21,6 +21,7 @@ from rest_framework.response import Response
 from courses.models import Certificate, CoursePage, Enrolment
 from courses.selectors import course_progress
 from courses.services import enrolment_cancel, enrolment_create
+from lms.links import absolute_url
 from opendata import describe
 from opendata.api.conditional import ConditionalGetMixin
 from opendata.api.learner_serializers import (
@@ -181,7 +182,7 @@ class EnrolmentViewSet(
                 for lesson in progress.lessons
             ],
             "certificate_url": (
-                describe.absolute_url(request, progress.certificate.get_absolute_url())
+                absolute_url(progress.certificate.get_absolute_url(), request)
                 if progress.certificate
                 else None
             ),

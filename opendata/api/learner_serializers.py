@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from rest_framework import serializers
 
+from lms.links import absolute_url
 from opendata import describe
 from opendata.api.views import MAX_ID
 
@@ -60,9 +61,7 @@ class CertificateSerializer(serializers.Serializer):
     verification_url = serializers.SerializerMethodField()
 
     def get_verification_url(self, certificate) -> str:
-        return describe.absolute_url(
-            self.context.get("request"), certificate.get_absolute_url()
-        )
+        return absolute_url(certificate.get_absolute_url(), self.context.get("request"))
 
 
 class StatementSerializer(serializers.Serializer):

@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from lms.links import site_origin
 from opendata.describe import iso_duration
 
 XAPI_VERSION = "1.0.3"
@@ -120,7 +121,7 @@ def actor_for(user) -> dict[str, Any]:
     return {
         "objectType": "Agent",
         "name": user.public_name,
-        "account": {"homePage": settings.SITE_URL, "name": str(user.pk)},
+        "account": {"homePage": site_origin(), "name": str(user.pk)},
     }
 
 

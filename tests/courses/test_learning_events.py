@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -26,6 +27,30 @@ WRONG = {"0": ["1"], "1": ["1"]}
 @pytest.fixture(autouse=True)
 def _site_url(settings):
     settings.SITE_URL = SITE
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "hoc.example.edu.vn"]
+
+
+@pytest.fixture
+def client():
+    """A browser on the site's address, over HTTPS."""
+    return Client(HTTP_HOST="hoc.example.edu.vn", HTTP_X_FORWARDED_PROTO="https")
+
+
+def test_statements_name_the_site_the_learner_uses(tree, learner, settings):
+    """A stale SITE_URL does not leak into statements made during a request;
+    work done outside any request still has only SITE_URL."""
+    settings.SITE_URL = "http://127.0.0.1:8000"
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "truong.example.vn"]
+    browser = Client(HTTP_HOST="truong.example.vn", HTTP_X_FORWARDED_PROTO="https")
+    browser.force_login(learner)
+
+    browser.post(reverse("courses:enrol", args=[tree.course.pk]))
+    lesson_mark_done(learner=learner, lesson=tree.reading)
+
+    enrolled, completed = statements(learner)[:2]
+    assert enrolled["object"]["id"] == "https://truong.example.vn" + tree.course.url
+    assert enrolled["actor"]["account"]["homePage"] == "https://truong.example.vn"
+    assert completed["object"]["id"] == "http://127.0.0.1:8000" + tree.reading.url
 
 
 def statements(learner) -> list[dict]:
