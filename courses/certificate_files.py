@@ -49,7 +49,7 @@ def _certificate_body(certificate: Certificate) -> list[tuple[str, str, int, int
     return [
         (_("Certificate of completion"), BOLD, 30, 0),
         (_("This certifies that"), REGULAR, 14, 20),
-        (certificate.learner_name, BOLD, 26, 10),
+        (certificate.shown_name, BOLD, 26, 10),
         (_("has completed the course"), REGULAR, 14, 10),
         (certificate.course_title, BOLD, 20, 10),
         (
@@ -68,7 +68,7 @@ def certificate_pdf(certificate: Certificate) -> bytes:
     buffer = io.BytesIO()
     width, height = landscape(A4)
     canvas = Canvas(buffer, pagesize=(width, height), pageCompression=1)
-    canvas.setTitle(f"{certificate.course_title} – {certificate.learner_name}")
+    canvas.setTitle(f"{certificate.course_title} – {certificate.shown_name}")
     canvas.setAuthor(certificate.issuer_name)
     canvas.setLineWidth(3)
     canvas.rect(28, 28, width - 56, height - 56)
@@ -125,7 +125,7 @@ def certificate_credential(certificate: Certificate) -> dict:
                     "type": "IdentityObject",
                     "identityType": "name",
                     "hashed": False,
-                    "identityHash": certificate.learner_name,
+                    "identityHash": certificate.shown_name,
                 }
             ],
             "achievement": {

@@ -28,6 +28,11 @@ urlpatterns = [
         name="certificate_verify",
     ),
     path(
+        "certificates/<str:code>/privacy/",
+        views.certificate_privacy,
+        name="certificate_privacy",
+    ),
+    path(
         "certificates/<str:code>/certificate.pdf",
         views.certificate_download,
         name="certificate_pdf",

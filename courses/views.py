@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from courses import selectors, services
 from courses.certificate_files import certificate_credential, certificate_pdf
-from courses.models import CoursePage, LessonPage
+from courses.models import CoursePage, LessonPage, NameDisplay
 
 QUESTION_PREFIX = "question-"
 
@@ -215,14 +215,45 @@ def _certificate_or_unknown(request: HttpRequest, code: str):
     return certificate, None
 
 
+def _unlisted(response: HttpResponse, certificate) -> HttpResponse:
+    """Search engines stay away unless the learner chose to publish it."""
+    if not certificate.is_public:
+        response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
 @require_GET
 def certificate_verify(request: HttpRequest, code: str) -> HttpResponse:
     certificate, unknown = _certificate_or_unknown(request, code)
     if unknown:
         return unknown
-    return render(
-        request, "courses/certificate_verify.html", {"certificate": certificate}
-    )
+    context = {
+        "certificate": certificate,
+        "is_learner": certificate.learner_id == request.user.pk,
+        "name_choices": NameDisplay.choices,
+    }
+    response = render(request, "courses/certificate_verify.html", context)
+    return _unlisted(response, certificate)
+
+
+@require_POST
+@login_required
+def certificate_privacy(request: HttpRequest, code: str) -> HttpResponse:
+    certificate = selectors.certificate_by_code(code)
+    if certificate is None or certificate.learner_id != request.user.pk:
+        raise Http404
+    try:
+        services.certificate_choose_privacy(
+            certificate=certificate,
+            learner=request.user,
+            name_display=request.POST.get("name_display", ""),
+            is_public=request.POST.get("is_public") == "on",
+        )
+    except ValidationError as error:
+        _error(request, error)
+    else:
+        messages.success(request, _("Your choices for this certificate are saved."))
+    return redirect(certificate)
 
 
 def _revoked_response(request: HttpRequest, certificate) -> HttpResponse:
@@ -245,7 +276,7 @@ def certificate_download(request: HttpRequest, code: str) -> HttpResponse:
         certificate_pdf(certificate), content_type="application/pdf"
     )
     response["Content-Disposition"] = 'attachment; filename="certificate.pdf"'
-    return response
+    return _unlisted(response, certificate)
 
 
 @require_GET
@@ -269,4 +300,4 @@ def certificate_json(request: HttpRequest, code: str) -> HttpResponse:
         json_dumps_params={"ensure_ascii": False, "indent": 2},
     )
     response["Content-Type"] = "application/ld+json; charset=utf-8"
-    return response
+    return _unlisted(response, certificate)

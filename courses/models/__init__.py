@@ -1,4 +1,4 @@
-from courses.models.certificate import Certificate
+from courses.models.certificate import Certificate, NameDisplay
 from courses.models.enrolment import Enrolment
 from courses.models.pages import (
     CourseCatalogPage,
@@ -17,5 +17,6 @@ __all__ = [
     "Enrolment",
     "LessonCompletion",
     "LessonPage",
+    "NameDisplay",
     "QuizAttempt",
 ]

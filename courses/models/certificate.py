@@ -13,6 +13,23 @@ def new_verification_code() -> str:
     return secrets.token_urlsafe(CODE_BYTES)
 
 
+class NameDisplay(models.TextChoices):
+    """How the learner's name appears to whoever holds the link."""
+
+    FULL = "full", _("Full name")
+    INITIALS = "initials", _("Initials and given name")
+
+
+def abbreviated_name(name: str) -> str:
+    """Every name but the last as an initial: "Nguyễn Thị Hương" → "N. T. Hương".
+
+    Vietnamese names end with the given name, as English ones mostly do, so
+    the word people are called by stays whole.
+    """
+    words = name.split()
+    return " ".join([f"{word[0]}." for word in words[:-1]] + words[-1:])
+
+
 class Certificate(models.Model):
     """Proof that a learner completed every required lesson of a course.
 
@@ -54,6 +71,19 @@ class Certificate(models.Model):
         related_name="+",
     )
     revocation_reason = models.TextField(_("reason for revocation"), blank=True)
+    name_display = models.CharField(
+        _("name shown"),
+        max_length=16,
+        choices=NameDisplay.choices,
+        default=NameDisplay.FULL,
+    )
+    is_public = models.BooleanField(
+        _("listed by search engines"),
+        default=False,
+        help_text=_(
+            "Chosen by the learner; otherwise only people with the link see it."
+        ),
+    )
 
     class Meta:
         verbose_name = _("certificate")
@@ -71,6 +101,13 @@ class Certificate(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("courses:certificate_verify", kwargs={"code": self.code})
+
+    @property
+    def shown_name(self) -> str:
+        """The learner's name as they chose to show it on the page and files."""
+        if self.name_display == NameDisplay.INITIALS:
+            return abbreviated_name(self.learner_name)
+        return self.learner_name
 
     @property
     def is_revoked(self) -> bool:

@@ -1,6 +1,7 @@
 """Every change to enrolments, progress and certificates goes through here."""
 
 from courses.services.certificates import (
+    certificate_choose_privacy,
     certificate_issue_if_complete,
     certificate_revoke,
 )
@@ -13,6 +14,7 @@ from courses.services.progress import (
 )
 
 __all__ = [
+    "certificate_choose_privacy",
     "certificate_issue_if_complete",
     "certificate_revoke",
     "enrolment_cancel",

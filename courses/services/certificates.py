@@ -8,7 +8,13 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from courses.models import Certificate, CoursePage, LessonCompletion, LessonPage
+from courses.models import (
+    Certificate,
+    CoursePage,
+    LessonCompletion,
+    LessonPage,
+    NameDisplay,
+)
 from courses.services.learning_events import record_certificate_issued
 from lms.text import normalise
 
@@ -88,4 +94,22 @@ def certificate_revoke(
     certificate.revoked_by = revoked_by
     certificate.revocation_reason = reason
     certificate.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
+    return certificate
+
+
+def certificate_choose_privacy(
+    *, certificate: Certificate, learner: User, name_display: str, is_public: bool
+) -> Certificate:
+    """The learner decides how their name appears and whether search engines
+    may list the page; the verification code keeps working for anyone they
+    give it to either way."""
+    if certificate.learner_id != learner.pk:
+        raise PermissionDenied(_("Only the learner may change their certificate."))
+    if name_display not in NameDisplay.values:
+        raise ValidationError(
+            _("Choose how your name appears on the certificate."),
+            code="name_display_unknown",
+        )
+    certificate.name_display, certificate.is_public = name_display, is_public
+    certificate.save(update_fields=["name_display", "is_public"])
     return certificate

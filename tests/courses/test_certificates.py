@@ -210,3 +210,71 @@ class TestRevocation:
         assert response.status_code in {302, 403}
         certificate.refresh_from_db()
         assert not certificate.is_revoked
+
+
+class TestLearnersChoices:
+    """The learner decides how their name appears and whether search engines
+    may list the page; the link keeps working for anyone either way."""
+
+    def test_a_certificate_is_unlisted_until_the_learner_publishes_it(
+        self, client, certificate
+    ):
+        page = client.get(certificate.get_absolute_url())
+        pdf = client.get(reverse("courses:certificate_pdf", args=[certificate.code]))
+
+        assert page.status_code == 200
+        assert (
+            '<meta name="robots" content="noindex, nofollow">' in page.content.decode()
+        )
+        assert page["X-Robots-Tag"] == pdf["X-Robots-Tag"] == "noindex, nofollow"
+
+    def test_the_learner_publishes_it_and_shows_initials(self, client, certificate):
+        client.force_login(certificate.learner)
+
+        response = client.post(
+            reverse("courses:certificate_privacy", args=[certificate.code]),
+            {"name_display": "initials", "is_public": "on"},
+            follow=True,
+        )
+
+        assert (
+            "Your choices for this certificate are saved." in response.content.decode()
+        )
+        verifier = Client()
+        page = verifier.get(certificate.get_absolute_url())
+        html = page.content.decode()
+        assert "N. T. Hương" in html and "Nguyễn Thị Hương" not in html
+        assert "noindex" not in html and "X-Robots-Tag" not in page
+        credential = verifier.get(
+            reverse("courses:certificate_json", args=[certificate.code])
+        ).json()
+        identity = credential["credentialSubject"]["identifier"][0]
+        assert identity["identityHash"] == "N. T. Hương"
+
+    def test_only_the_learner_sees_and_makes_the_choices(self, client, certificate):
+        other = StudentFactory()
+        client.force_login(other)
+        url = reverse("courses:certificate_privacy", args=[certificate.code])
+
+        page = client.get(certificate.get_absolute_url()).content.decode()
+        response = client.post(url, {"name_display": "initials", "is_public": "on"})
+
+        assert "Show my name as" not in page
+        assert response.status_code == 404
+        certificate.refresh_from_db()
+        assert (certificate.name_display, certificate.is_public) == ("full", False)
+
+    def test_an_unknown_name_choice_is_refused_and_changes_nothing(
+        self, client, certificate
+    ):
+        client.force_login(certificate.learner)
+
+        response = client.post(
+            reverse("courses:certificate_privacy", args=[certificate.code]),
+            {"name_display": "nickname", "is_public": "on"},
+            follow=True,
+        )
+
+        assert "Choose how your name appears" in response.content.decode()
+        certificate.refresh_from_db()
+        assert (certificate.name_display, certificate.is_public) == ("full", False)
