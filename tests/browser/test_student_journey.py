@@ -84,6 +84,14 @@ def test_student_signs_up_completes_a_course_and_verifies_the_certificate(journe
     assert COURSE.title in facts.inner_text()
     assert page.locator("main .message--success").is_visible()
 
+    page.locator("main input[name='name_display'][value='initials']").check()
+    page.locator("main input[name='is_public']").check()
+    page.locator("main .certificate-privacy button[type='submit']").click()
+    page.wait_for_load_state()
+    journey.check("certificate-choices")
+    assert "H. T. Mai" in page.locator("main dl.facts").inner_text()
+    assert page.locator("meta[name='robots']").count() == 0
+
     journey.visit("/learning/")
     assert page.locator("main a[href*='/learning/certificates/']").count() == 2
 
