@@ -59,6 +59,16 @@ AREA_POLICIES: list[tuple[str, dict[str, list[str]]]] = [
             "frame-src": ["'self'"],
         },
     ),
+    # Redoc's menu always shows its maker's logo from their CDN (a picture,
+    # which runs nothing); the rest as for the other API pages below.
+    (
+        "/api/v1/redoc/",
+        {
+            "style-src": ["'self'", "'unsafe-inline'"],
+            "worker-src": ["'self'", "blob:"],
+            "img-src": ["'self'", "data:", "blob:", "https://cdn.redoc.ly"],
+        },
+    ),
     # The API's Swagger UI and Redoc pages: their scripts carry the nonce
     # (templates/drf_spectacular), but both libraries write <style> elements.
     (

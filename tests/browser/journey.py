@@ -50,21 +50,36 @@ class Journey:
         self.check(path)
         return response
 
+    def open(self, path: str) -> Response:
+        """Visit a page whose markup is a library's (Wagtail's admin, the API
+        docs) and check only that its policy refused nothing, once the
+        page's scripts have had their network requests answered."""
+        response = self.page.goto(path, wait_until="networkidle")
+        assert response is not None and response.ok, (
+            f"{path}: {response and response.status}"
+        )
+        self.screenshot(path)
+        self.assert_no_policy_violations()
+        return response
+
     def check(self, name: str) -> None:
         """Screenshot, accessibility rules and page weight for the current page."""
+        self.screenshot(name)
+        self.assert_no_policy_violations()
+        self.assert_accessible()
+
+    def screenshot(self, name: str) -> None:
         self.visited.append(self.page.url)
         number = len(self.visited)
         slug = ascii_slug(name.strip("/").replace("/", "_"), fallback="home")
         self.page.screenshot(
             path=self.folder / f"{number:02d}-{slug[:60]}.png", full_page=True
         )
-        self.assert_no_policy_violations()
-        self.assert_accessible()
 
     def assert_no_policy_violations(self) -> None:
         """Nothing on this page, nor on any page the browser passed through
         since (a redirect, a form sent), was refused by the site's policies."""
-        reported = self.page.evaluate("window.__policyViolations || []")
+        reported = self.page.evaluate("(window.__policyViolations || []).splice(0)")
         problems = [*self.policy_messages, *reported]
         self.policy_messages.clear()
         assert not problems, f"{self.page.url}:\n" + "\n".join(problems)
