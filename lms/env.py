@@ -99,6 +99,22 @@ def env_url(name: str, *, schemes: set[str]) -> str:
     return raw
 
 
+def env_origins(name: str) -> list[str]:
+    """Comma-separated web origins (``https://cdn.example.org``), checked now:
+    they go into a security header, where a stray ``;`` would add a rule."""
+    origins = []
+    for item in env_list(name, []):
+        parts = urlsplit(item)
+        if parts.scheme not in {"http", "https"} or not parts.netloc:
+            raise ConfigurationError(
+                name, f"expected origins such as https://cdn.example.org, got {item!r}"
+            )
+        if parts.path.strip("/") or parts.query or ";" in item or " " in item:
+            raise ConfigurationError(name, f"{item!r} is more than an origin")
+        origins.append(f"{parts.scheme}://{parts.netloc}")
+    return origins
+
+
 def database_from_env(name: str, default_sqlite_path: str) -> dict:
     """The default database: SQLite file unless DATABASE_URL names another."""
     raw = env_str(name) or f"sqlite:///{default_sqlite_path}"

@@ -17,6 +17,7 @@ from lms.env import (
     env_float,
     env_int,
     env_list,
+    env_origins,
     env_required,
     env_str,
     env_url,
@@ -79,6 +80,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "lms.security_headers.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -299,6 +301,22 @@ SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "SAMEORIGIN"
+# No Referer leaves the site: nothing outside needs to know which page a
+# student came from (the identity provider and the object store work without).
+# Django's default Cross-Origin-Opener-Policy, same-origin, stays.
+# Content-Security-Policy and Permissions-Policy: lms.security_headers, which
+# reads where media comes from out of STORAGES and MEDIA_URL. CSP_EXTRA_ORIGINS
+# adds origins pictures and videos are served from (a CDN in front of the
+# bucket); CSP_REPORT_URI collects violation reports; CSP_REPORT_ONLY=true
+# reports without blocking, for trying a change out on live traffic.
+CSP_EXTRA_ORIGINS = env_origins("CSP_EXTRA_ORIGINS")
+CSP_REPORT_URI = env_url("CSP_REPORT_URI", schemes={"http", "https"})
+CSP_REPORT_ONLY = env_bool("CSP_REPORT_ONLY", False)
+# The admin would fetch avatars from Gravatar (sending a hash of each staff
+# member's address) and new versions from wagtail.org; the policy allows
+# neither origin, and upgrades come through uv.lock, not the dashboard.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 SILENCED_SYSTEM_CHECKS = [
     # Wagtail's live preview shows the page in a same-origin frame; DENY would
     # break it. SAMEORIGIN still refuses framing by other sites.

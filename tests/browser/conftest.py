@@ -135,15 +135,20 @@ def browser():
 
 @pytest.fixture
 def journey(browser, site_url, request):
-    """A fresh browser context with screenshots and accessibility checks."""
+    """A fresh browser context with screenshots, accessibility checks and no
+    Content-Security-Policy or Permissions-Policy complaint on any page."""
     from tests.browser.journey import Journey
 
     context = browser.new_context(base_url=site_url, locale="vi-VN")
     folder = SCREENSHOTS / request.node.name
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
-    yield Journey(context.new_page(), folder, AXE_SCRIPT)
-    context.close()
+    first = Journey(context.new_page(), folder, AXE_SCRIPT)
+    try:
+        yield first
+        first.assert_no_policy_violations()
+    finally:
+        context.close()
 
 
 @pytest.fixture
@@ -153,14 +158,20 @@ def another_journey(browser, site_url, journey):
     from tests.browser.journey import Journey
 
     contexts = []
+    journeys = []
 
     def start(who: str) -> Journey:
         context = browser.new_context(base_url=site_url, locale="vi-VN")
         contexts.append(context)
         folder = journey.folder / who
         folder.mkdir()
-        return Journey(context.new_page(), folder, AXE_SCRIPT)
+        journeys.append(Journey(context.new_page(), folder, AXE_SCRIPT))
+        return journeys[-1]
 
-    yield start
-    for context in contexts:
-        context.close()
+    try:
+        yield start
+        for other in journeys:
+            other.assert_no_policy_violations()
+    finally:
+        for context in contexts:
+            context.close()

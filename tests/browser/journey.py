@@ -3,13 +3,27 @@
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from playwright.sync_api import CDPSession, Page, Request, Response
+from playwright.sync_api import CDPSession, ConsoleMessage, Page, Request, Response
 
 from lms.text import ascii_slug
 
 BLOCKING_IMPACTS = {"serious", "critical"}
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 PAGE_WEIGHT_BUDGET = 300 * 1024
+# Chromium's console names the header it refused something under, or whose
+# value it could not read.
+POLICY_MESSAGES = ("Content Security Policy", "Permissions-Policy")
+# Every document records the violations its policy reports, before any of the
+# page's own scripts run.
+VIOLATION_LISTENER = """
+window.__policyViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__policyViolations.push(
+    `${event.effectiveDirective} refused ${event.blockedURI || "inline code"}` +
+      ` (${event.sourceFile || event.documentURI}:${event.lineNumber})`
+  );
+});
+"""
 
 
 @dataclass
@@ -18,12 +32,15 @@ class Journey:
     folder: Path
     axe_script: Path
     visited: list[str] = field(default_factory=list)
+    policy_messages: list[str] = field(default_factory=list)
     _bytes: int = 0
     _devtools: CDPSession | None = None
 
     def __post_init__(self) -> None:
         self.page.on("request", self._restart_count)
         self.page.on("response", self._count)
+        self.page.on("console", self._note_policy_message)
+        self.page.add_init_script(VIOLATION_LISTENER)
 
     def visit(self, path: str) -> Response:
         response = self.page.goto(path, wait_until="load")
@@ -33,18 +50,44 @@ class Journey:
         self.check(path)
         return response
 
+    def open(self, path: str) -> Response:
+        """Visit a page whose markup is a library's (Wagtail's admin, the API
+        docs) and check only that its policy refused nothing, once the
+        page's scripts have had their network requests answered."""
+        response = self.page.goto(path, wait_until="networkidle")
+        assert response is not None and response.ok, (
+            f"{path}: {response and response.status}"
+        )
+        self.screenshot(path)
+        self.assert_no_policy_violations()
+        return response
+
     def check(self, name: str) -> None:
         """Screenshot, accessibility rules and page weight for the current page."""
+        self.screenshot(name)
+        self.assert_no_policy_violations()
+        self.assert_accessible()
+
+    def screenshot(self, name: str) -> None:
         self.visited.append(self.page.url)
         number = len(self.visited)
         slug = ascii_slug(name.strip("/").replace("/", "_"), fallback="home")
         self.page.screenshot(
             path=self.folder / f"{number:02d}-{slug[:60]}.png", full_page=True
         )
-        self.assert_accessible()
+
+    def assert_no_policy_violations(self) -> None:
+        """Nothing on this page, nor on any page the browser passed through
+        since (a redirect, a form sent), was refused by the site's policies."""
+        reported = self.page.evaluate("(window.__policyViolations || []).splice(0)")
+        problems = [*self.policy_messages, *reported]
+        self.policy_messages.clear()
+        assert not problems, f"{self.page.url}:\n" + "\n".join(problems)
 
     def assert_accessible(self) -> None:
-        self.page.add_script_tag(path=str(self.axe_script))
+        # Evaluated through DevTools rather than added as a <script>, which
+        # the page's policy would rightly refuse.
+        self.page.evaluate(self.axe_script.read_text())
         result = self.page.evaluate(
             "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})",
             AXE_TAGS,
@@ -76,6 +119,10 @@ class Journey:
         weight = self._bytes
         self.check(path)
         return weight
+
+    def _note_policy_message(self, message: ConsoleMessage) -> None:
+        if any(name in message.text for name in POLICY_MESSAGES):
+            self.policy_messages.append(f"{message.location['url']}: {message.text}")
 
     def _restart_count(self, request: Request) -> None:
         """Count a page from the request for it, whether a visit or a click
