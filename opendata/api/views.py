@@ -109,6 +109,15 @@ class MeView(ConditionalGetMixin, APIView):
         )
 
 
+class SignInRefused(Throttled):
+    """A 429 in the words every sign-in door uses, and nothing more: DRF's
+    Throttled appends its own "Expected available in N seconds" sentence."""
+
+    def __init__(self, refusal: ratelimit.Refusal) -> None:
+        super().__init__(detail=refusal.message)
+        self.wait = refusal.wait
+
+
 class TokenView(ObtainAuthToken):
     """Exchange a username and password for the account's API token."""
 
@@ -140,4 +149,4 @@ class TokenView(ObtainAuthToken):
             refused = ratelimit.refusal(request)
             if refused is None:
                 raise
-            raise Throttled(wait=refused.wait, detail=refused.message) from None
+            raise SignInRefused(refused) from None
