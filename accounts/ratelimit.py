@@ -161,27 +161,42 @@ def _remaining(limit: Limit, values: dict) -> int:
     return max(0, math.ceil(last + delay - now()))
 
 
-def _claim(cache: BaseCache, limits: Iterable[Limit]) -> bool:
+def _wait(cache: BaseCache, limits: list[Limit]) -> int:
+    keys = [f"{limit.key}:{part}" for limit in limits for part in ("count", "last")]
+    values = cache.get_many(keys)
+    return max(_remaining(limit, values) for limit in limits)
+
+
+def _checks(limits: Iterable[Limit]) -> list[str]:
+    return [f"{limit.key}:check" for limit in limits if limit.one_check_at_a_time]
+
+
+def _claim(cache: BaseCache, limits: list[Limit]) -> bool:
     claimed = []
-    for limit in limits:
-        if not cache.add(f"{limit.key}:check", 1, timeout=CHECK_SECONDS):
+    for key in _checks(limits):
+        if not cache.add(key, 1, timeout=CHECK_SECONDS):
             cache.delete_many(claimed)
             return False
-        claimed.append(f"{limit.key}:check")
+        claimed.append(key)
     return True
 
 
 def attempt_start(request: HttpRequest, username: str) -> Refusal | None:
     """Whether this password may be checked now; if so, hold the account's
-    limits until :func:`attempt_finish`, so parallel guesses wait their turn."""
+    limits until :func:`attempt_release`, so parallel guesses wait their turn.
+
+    The waits are read before holding, so attempts refused while waiting never
+    hold the account (else hammering would keep the owner out), and again
+    after, for a failure recorded in between.
+    """
     cache, limits = _cache(), _limits(request, username)
-    keys = [f"{limit.key}:{part}" for limit in limits for part in ("count", "last")]
-    values = cache.get_many(keys)
-    wait = max(_remaining(limit, values) for limit in limits)
-    if wait:
+    if wait := _wait(cache, limits):
         return Refusal(wait)
-    if not _claim(cache, [limit for limit in limits if limit.one_check_at_a_time]):
+    if not _claim(cache, limits):
         return Refusal(1)
+    if wait := _wait(cache, limits):
+        cache.delete_many(_checks(limits))
+        return Refusal(wait)
     return None
 
 
@@ -229,10 +244,7 @@ def attempt_finish(request: HttpRequest, username: str, *, succeeded: bool) -> N
 
 def attempt_release(request: HttpRequest, username: str) -> None:
     """Let the next attempt on the account be checked (after its wait)."""
-    limits = _limits(request, username)
-    _cache().delete_many(
-        [f"{limit.key}:check" for limit in limits if limit.one_check_at_a_time]
-    )
+    _cache().delete_many(_checks(_limits(request, username)))
 
 
 def remember_refusal(request: HttpRequest, refusal: Refusal) -> None:
