@@ -34,6 +34,11 @@ password and answered with the remaining wait; nothing sleeps in the request,
 which would let an attacker tie up the web threads. On the two account limits
 one password check may be in flight at a time (an atomic ``cache.add``), so a
 burst of parallel guesses gets one try, not one try per thread.
+
+What this does not cover: an attacker on the owner's own address (the same
+school) who guesses the moment each wait ends can keep the owner waiting
+while they keep at it. Remembering browsers that signed in before (OWASP's
+"device cookies") would let those skip the shared waits; not built yet.
 """
 
 from __future__ import annotations
