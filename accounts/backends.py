@@ -1,9 +1,11 @@
-"""Password sign-in with the failed-attempt limit, for every sign-in form.
+"""Password sign-in with the failed-attempt limit, for every sign-in door.
 
-The site's form, Wagtail's admin form and Django's admin form all end in
-``django.contrib.auth.authenticate``; putting the limit here, rather than in
-one form, means no form is a way around it. Failures are counted from the
-``user_login_failed`` signal and cleared on ``user_logged_in``.
+The site's form, Wagtail's admin form, Django's admin form and the API's token
+endpoint all end in ``django.contrib.auth.authenticate``; putting the limit
+here, rather than in one door, means no door is a way around it. The backend
+counts the outcome itself rather than from ``user_login_failed``: that signal
+also fires for attempts the limit refused, which must not make the wait longer
+(else an attacker hammering during the wait would keep the owner out).
 """
 
 from __future__ import annotations
@@ -23,19 +25,19 @@ class RateLimitedModelBackend(ModelBackend):
         password: str | None = None,
         **kwargs,
     ):
-        if request is not None and ratelimit.is_locked(request, username or ""):
+        # Without a request (tests' client.login, the shell) there is no
+        # address and nobody at a door; without a name and password this is
+        # another kind of sign-in (single sign-on) that guesses nothing.
+        if request is None or username is None or password is None:
+            return super().authenticate(request, username, password, **kwargs)
+        refused = ratelimit.attempt_start(request, username)
+        if refused is not None:
+            ratelimit.remember_refusal(request, refused)
             # Stops authenticate() outright: no other backend is asked.
             raise PermissionDenied
-        return super().authenticate(request, username, password, **kwargs)
-
-
-def count_failure(
-    sender, credentials: dict, request: HttpRequest | None = None, **kwargs
-) -> None:
-    if request is not None:
-        ratelimit.record_failure(request, credentials.get("username") or "")
-
-
-def clear_failures(sender, request: HttpRequest | None, user, **kwargs) -> None:
-    if request is not None:
-        ratelimit.reset(request, user.get_username())
+        try:
+            user = super().authenticate(request, username, password, **kwargs)
+            ratelimit.attempt_finish(request, username, succeeded=user is not None)
+        finally:
+            ratelimit.attempt_release(request, username)
+        return user

@@ -1,7 +1,9 @@
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
 from accounts import ratelimit
@@ -96,33 +98,42 @@ class SignUpForm(BaseUserCreationForm):
         return email
 
 
-class SignInForm(AuthenticationForm):
-    """Django's sign-in form, saying why while the failed-attempt limit holds
-    (accounts.backends enforces and counts it for every sign-in form)."""
+class SignInLimitMixin:
+    """Says "wait N seconds" when the sign-in limit refused the attempt.
+
+    The limit lives in accounts.backends, so it holds for every door; but
+    ``authenticate()`` reports its refusal as a plain failure, which the form
+    would call a wrong password. Each sign-in form mixes this in to show the
+    refusal the backend left on the request, in the same words everywhere.
+    """
+
+    def clean(self):
+        try:
+            return super().clean()
+        except ValidationError:
+            refused = ratelimit.refusal(self.request)
+            if refused is not None:
+                raise ValidationError(refused.message, code="throttled") from None
+            raise
+
+
+class SignInForm(SignInLimitMixin, AuthenticationForm):
+    """The site's sign-in form; also says when the email is still unconfirmed."""
 
     error_messages = {
         **AuthenticationForm.error_messages,
-        "locked": _(
-            "Too many failed sign-in attempts. Wait %(minutes)d minutes, "
-            "then try again."
-        ),
         "unconfirmed": _(
             "Confirm your email address first: follow the link we sent you."
         ),
     }
 
     def clean(self):
-        username = self.data.get("username", "")
-        if ratelimit.is_locked(self.request, username):
-            raise ValidationError(
-                self.error_messages["locked"],
-                code="locked",
-                params={"minutes": max(1, ratelimit.lockout_seconds() // 60)},
-            )
         try:
             return super().clean()
-        except ValidationError:
-            self._refuse_if_unconfirmed(username)
+        except ValidationError as error:
+            # A refused attempt had no password check; this must not be one.
+            if getattr(error, "code", None) != "throttled":
+                self._refuse_if_unconfirmed(self.data.get("username", ""))
             raise
 
     def _refuse_if_unconfirmed(self, username: str) -> None:
@@ -131,3 +142,11 @@ class SignInForm(AuthenticationForm):
             raise ValidationError(
                 self.error_messages["unconfirmed"], code="unconfirmed"
             )
+
+
+class WagtailSignInForm(SignInLimitMixin, WagtailLoginForm):
+    """Wagtail's /admin/login/ form (WAGTAILADMIN_USER_LOGIN_FORM)."""
+
+
+class DjangoAdminSignInForm(SignInLimitMixin, AdminAuthenticationForm):
+    """Django's /django-admin/login/ form (set as ``admin.site.login_form``)."""

@@ -7,7 +7,7 @@ pytest_plugins = ["tests.search_engine"]
 def _fast_and_isolated(settings, tmp_path):
     """Each test writes files to its own folder, hashes passwords cheaply and
     starts in the default language whatever an earlier request activated."""
-    from django.core.cache import cache
+    from django.core.cache import caches
     from django.utils import translation
 
     translation.activate(settings.LANGUAGE_CODE)
@@ -24,9 +24,14 @@ def _fast_and_isolated(settings, tmp_path):
     }
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        alias: {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": alias,
+        }
+        for alias in ("default", "sign-in")
     }
-    cache.clear()
+    for alias in settings.CACHES:
+        caches[alias].clear()
     settings.TASKS = {
         "default": {
             "BACKEND": "django_tasks.backends.immediate.ImmediateBackend",

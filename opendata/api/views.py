@@ -6,12 +6,13 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, viewsets
 from rest_framework.authtoken.views import ObtainAuthToken
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotFound, Throttled, ValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from accounts import ratelimit
 from courses.models import CoursePage
 from lms.api_errors import ERROR_SCHEMA
 from opendata.api.conditional import ConditionalGetMixin
@@ -108,6 +109,15 @@ class MeView(ConditionalGetMixin, APIView):
         )
 
 
+class SignInRefused(Throttled):
+    """A 429 in the words every sign-in door uses, and nothing more: DRF's
+    Throttled appends its own "Expected available in N seconds" sentence."""
+
+    def __init__(self, refusal: ratelimit.Refusal) -> None:
+        super().__init__(detail=refusal.message)
+        self.wait = refusal.wait
+
+
 class TokenView(ObtainAuthToken):
     """Exchange a username and password for the account's API token."""
 
@@ -124,8 +134,19 @@ class TokenView(ObtainAuthToken):
                 name="TokenResponse", fields={"token": serializers.CharField()}
             ),
             400: OpenApiResponse(ERROR_SCHEMA, description="Wrong credentials."),
-            429: OpenApiResponse(ERROR_SCHEMA, description="Rate limit reached."),
+            429: OpenApiResponse(
+                ERROR_SCHEMA,
+                description="Rate limit or sign-in limit reached: see Retry-After.",
+            ),
         },
     )
     def post(self, request, *args, **kwargs):
-        return super().post(request, *args, **kwargs)
+        try:
+            return super().post(request, *args, **kwargs)
+        except ValidationError:
+            # The sign-in limit refused before checking the password: say so,
+            # with the wait in Retry-After, rather than "wrong credentials".
+            refused = ratelimit.refusal(request)
+            if refused is None:
+                raise
+            raise SignInRefused(refused) from None

@@ -1,5 +1,8 @@
+import time
+
 import pytest
-from django.core.cache import cache
+
+from accounts import ratelimit
 
 
 @pytest.fixture(autouse=True)
@@ -8,9 +11,22 @@ def _english(settings):
     settings.LANGUAGE_CODE = "en"
 
 
+class Clock:
+    """The sign-in limit's clock, standing still until a test moves it."""
+
+    def __init__(self) -> None:
+        self.time = time.time()
+
+    def __call__(self) -> float:
+        return self.time
+
+    def advance(self, seconds: float) -> None:
+        self.time += seconds
+
+
 @pytest.fixture(autouse=True)
-def _no_failures_left_over():
-    """Sign-in failures live in the cache; no test inherits another's."""
-    cache.clear()
-    yield
-    cache.clear()
+def clock(monkeypatch) -> Clock:
+    """Waits pass when a test says so, never because the machine was slow."""
+    stopped = Clock()
+    monkeypatch.setattr(ratelimit, "now", stopped)
+    return stopped
