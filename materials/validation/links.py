@@ -20,3 +20,24 @@ def is_safe_link(target: str) -> bool:
     cleaned = IGNORED_CHARACTERS.sub("", target).lower()
     match = SCHEME.match(cleaned)
     return bool(match) and match.group(1) in ALLOWED_SCHEMES
+
+
+def has_scheme(target: str) -> bool:
+    """True when the target names a scheme, as a reader would read it."""
+    return bool(SCHEME.match(IGNORED_CHARACTERS.sub("", target).lower()))
+
+
+def is_package_reference(target: str) -> bool:
+    """A path to another part of the same document, such as ``Pictures/1.png``.
+
+    Anything with a scheme, a leading slash, a backslash or a ``..`` step
+    could point outside the document, to the reader's disk or a network
+    share, and is not one.
+    """
+    cleaned = IGNORED_CHARACTERS.sub("", target)
+    return not (
+        has_scheme(cleaned)
+        or cleaned.startswith("/")
+        or "\\" in cleaned
+        or ".." in cleaned.split("/")
+    )
