@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.utils import translation
 
 from materials.validation import validate_file
 from tests.materials.files import (
@@ -234,3 +235,9 @@ def test_clean_office_documents_are_accepted_with_their_real_type(data, mime):
 def test_a_zip_without_office_parts_is_still_a_package(settings):
     material = upload(zip_bytes({"index.html": b"<p>x</p>"}), name="h5p.zip")
     assert material.pk is not None
+
+
+def test_a_vietnamese_teacher_reads_the_refusal_in_vietnamese(settings):
+    with translation.override("vi"):
+        error = refused(settings, _renamed_docm(), name="bai-giang.docx")
+    assert error.messages[0].startswith("Tài liệu văn phòng có macro bị từ chối")

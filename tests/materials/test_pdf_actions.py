@@ -6,6 +6,7 @@ search cannot see them: the parse must refuse them on its own.
 
 import pikepdf
 import pytest
+from django.utils import translation
 
 from materials.validation.pdfs import SCRIPT_BYTES
 from tests.materials.pdf_files import (
@@ -215,3 +216,9 @@ ACCEPTED_CASES = {
 def test_ordinary_pdfs_and_web_links_are_accepted(data):
     material = upload(data, name="phieu-bai-tap.pdf")
     assert material.pk is not None
+
+
+def test_a_vietnamese_teacher_reads_the_refusal_in_vietnamese(settings):
+    with translation.override("vi"):
+        error = refused(settings, REFUSED_CASES["password"][0])
+    assert error.messages[0].startswith("Tệp PDF được bảo vệ bằng mật khẩu")
