@@ -191,7 +191,9 @@ def _inspect_dictionary(item: pikepdf.Object) -> None:
         raise _refused("pdf_embedded_file")
     if "/XFA" in keys:
         raise _refused("pdf_xfa")
-    if "/S" in keys and _name(item, "/Type") != "/StructElem":
+    if "/S" in keys:
+        # Readers run an action whatever else its dictionary says (a /Type
+        # of /StructElem included), so every /S is read as an action's.
         _check_action(item)
     if "/Subtype" in keys:
         _check_annotation(_name(item, "/Subtype"))

@@ -103,6 +103,11 @@ REFUSED_CASES = {
         "pdf_external_action",
         "starts a program",
     ),
+    "launch_disguised_as_structure": (
+        _on_link("<< /Type /StructElem /S /Launch /F (cmd.exe) >>"),
+        "pdf_external_action",
+        "starts a program",
+    ),
     "remote_go_to": (
         _on_link("<< /S /GoToR /F (other.pdf) /D [0 /Fit] >>"),
         "pdf_external_action",
@@ -207,7 +212,7 @@ ACCEPTED_CASES = {
     "owner_password_only": encrypted(pdf_with(), user=""),
     "tagged_structure": pdf_with(
         catalog="/StructTreeRoot << /Type /StructTreeRoot /K 6 0 R >>",
-        objects=("<< /Type /StructElem /S /Sound /P 1 0 R >>",),
+        objects=("<< /Type /StructElem /S /Figure /P 1 0 R >>",),
     ),
 }
 
