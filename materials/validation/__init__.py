@@ -10,12 +10,12 @@ import warnings
 from typing import IO
 from xml.etree import ElementTree
 
-import pypdfium2
 from django.conf import settings
 from django.utils.translation import gettext as _
 from PIL import Image
 
 from materials.validation.base import FileRefused, SniffedFile
+from materials.validation.pdfs import check_pdf
 from materials.validation.zips import check_zip
 
 MAX_FILENAME_LENGTH = 200
@@ -166,21 +166,7 @@ def _check_pdf(upload: IO[bytes]) -> SniffedFile:
     _refuse_polyglot(upload)
     data = upload.read()
     upload.seek(0)
-    if b"/JavaScript" in data or b"/JS " in data or b"/JS(" in data:
-        raise FileRefused(
-            "pdf_javascript", _("PDF files with embedded JavaScript are refused.")
-        )
-    try:
-        document = pypdfium2.PdfDocument(data)
-    except pypdfium2.PdfiumError as error:
-        raise FileRefused(
-            "corrupt_pdf", _("The PDF is damaged and cannot be opened.")
-        ) from error
-    try:
-        if len(document) == 0:
-            raise FileRefused("corrupt_pdf", _("The PDF has no pages."))
-    finally:
-        document.close()
+    check_pdf(data)
     return SniffedFile("application/pdf", "document")
 
 

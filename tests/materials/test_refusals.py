@@ -1,39 +1,16 @@
 """Every bad input is refused with a message naming the rule; nothing stays."""
 
 import pytest
-from django.core.exceptions import ValidationError
-from wagtail.models import Revision
 
 from materials import services
 from materials.models import Material
-from materials.storage import private_storage
 from tests.factories import TeacherFactory
 from tests.factories.materials import material_metadata, uploaded
 from tests.materials.files import PDF, PNG, png_claiming, zip_bytes
+from tests.materials.uploads import refused as _refused
+from tests.materials.uploads import stored_files as _stored_files
 
 pytestmark = pytest.mark.django_db
-
-
-def _stored_files(settings) -> list[str]:
-    roots = [private_storage.location, settings.MEDIA_ROOT]
-    from pathlib import Path
-
-    return [str(p) for root in roots for p in Path(root).rglob("*") if p.is_file()]
-
-
-def _refused(settings, data: bytes, *, name="file.pdf", **metadata) -> ValidationError:
-    teacher = TeacherFactory()
-    with pytest.raises(ValidationError) as caught:
-        services.material_upload(
-            user=teacher,
-            upload=uploaded(name, data),
-            filename=name,
-            metadata=material_metadata(**metadata),
-        )
-    assert Material.objects.count() == 0
-    assert Revision.objects.count() == 0
-    assert _stored_files(settings) == []
-    return caught.value
 
 
 FILE_CASES = [
