@@ -782,6 +782,20 @@ WALK = [
         "student",
         lambda s: s.certificate.get_absolute_url(),
     ),
+    Visit(
+        "certificate choices saved",
+        "courses:certificate_privacy",
+        "student",
+        lambda s: f"/learning/certificates/{s.certificate.code}/privacy/",
+        data=lambda s: {"name_display": "full", "is_public": "on"},
+    ),
+    Visit(
+        "certificate choice refused",
+        "courses:certificate_privacy",
+        "student",
+        lambda s: f"/learning/certificates/{s.certificate.code}/privacy/",
+        data=lambda s: {"name_display": "nickname"},
+    ),
     Visit("profile", "accounts:profile", "student", lambda s: "/accounts/profile/"),
     Visit(
         "profile refused",
