@@ -349,6 +349,8 @@ LOGGING = {
         "elastic_transport": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # Announces at import that its C++ logging is wired; nothing to act on.
+        "pikepdf": {"level": "WARNING"},
     },
 }
 
