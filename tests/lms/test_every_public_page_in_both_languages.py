@@ -885,6 +885,19 @@ WALK = [
     Visit("my materials", "materials:mine", "teacher", lambda s: "/materials/mine/"),
     Visit("upload", "materials:upload", "teacher", lambda s: "/materials/upload/"),
     Visit(
+        "edit material",
+        "materials:edit",
+        "teacher",
+        lambda s: f"/materials/{s.needs_changes.pk}/edit/",
+    ),
+    Visit(
+        "edit material refused",
+        "materials:edit",
+        "teacher",
+        lambda s: f"/materials/{s.needs_changes.pk}/edit/",
+        data=lambda s: {"title": "", "keywords": ""},
+    ),
+    Visit(
         "upload results",
         "materials:upload",
         "teacher",
