@@ -154,4 +154,3 @@ def test_roles_come_with_the_signed_in_user_without_another_query(
 
     assert roles_of(user) == {Role.TEACHER, Role.CURATOR}
     assert duties.teaches and duties.reviews and not duties.administers
-
