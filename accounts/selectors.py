@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db.models import Exists, OuterRef, QuerySet
 
@@ -62,3 +63,15 @@ def duties_of(user) -> Duties:
         reviews=administers or Role.CURATOR in roles,
         administers=administers,
     )
+
+
+def start_page(user) -> str:
+    """The URL name of the person's own work (settings.START_PAGES): where
+    signing in leads, and what `make run` names for each demo account."""
+    roles = roles_of(user)
+    if user.is_superuser:
+        roles |= {Role.SITE_ADMINISTRATOR}
+    for role, url_name in settings.START_PAGES:
+        if role in roles:
+            return url_name
+    return settings.START_PAGE_DEFAULT

@@ -27,8 +27,7 @@ from django.views.decorators.http import require_http_methods
 from accounts import services
 from accounts.forms import AccountDeletionForm, ProfileForm, SignInForm, SignUpForm
 from accounts.models import User
-from accounts.roles import Role
-from accounts.selectors import roles_of
+from accounts.selectors import start_page
 from accounts.services import (
     account_delete,
     profile_update,
@@ -121,13 +120,7 @@ class SignInView(LoginView):
 def start(request: HttpRequest) -> HttpResponse:
     """Where signing in leads: the person's own work, by the roles they hold
     (settings.START_PAGES), so nobody has to look for it."""
-    roles = roles_of(request.user)
-    if request.user.is_superuser:
-        roles |= {Role.SITE_ADMINISTRATOR}
-    for role, url_name in settings.START_PAGES:
-        if role in roles:
-            return redirect(url_name)
-    return redirect(settings.START_PAGE_DEFAULT)
+    return redirect(start_page(request.user))
 
 
 class SignOutView(LogoutView):
