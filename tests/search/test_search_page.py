@@ -154,17 +154,6 @@ def test_search_page_shows_results_facets_and_highlights(client, library):
     assert 'href="?q=quang+hop&amp;subject=sinh-hoc"' in html
 
 
-def test_filters_fold_into_one_closed_panel_before_the_results(client, library):
-    """On a phone the first result follows one "Refine" line, not 25 links."""
-    chosen = {"q": "quang hop", "subject": "sinh-hoc"}
-    html = client.get(reverse("search:search"), chosen).content.decode()
-
-    panel = html.index('<details class="facets" id="facets">')
-    assert panel < html.index('<ol class="hits">')
-    assert html.index("</details>") < html.index('<ol class="hits">')
-    assert "1 chosen" in html[panel : html.index("</summary>")]
-
-
 @pytest.mark.parametrize(
     "query",
     [
