@@ -49,6 +49,8 @@ START_TIMEOUT = 180.0
 
 PROJECT = Path(__file__).resolve().parents[1]
 TOOLS = PROJECT / ".tools"
+# Written last by install(): a distribution without it is half unpacked.
+INSTALLED_MARK = ".installed"
 LOCAL_ROOT = PROJECT / "var" / "opensearch"
 
 INSTALL_HINT = (
@@ -132,7 +134,7 @@ def _java_major(home: Path) -> int | None:
 def install(tools: Path = TOOLS) -> Path:
     """The unpacked distribution with analysis-common, fetched once by Maven."""
     home = tools / f"opensearch-{VERSION}"
-    if (home / ".installed").is_file():
+    if (home / INSTALLED_MARK).is_file():
         return home
     maven = shutil.which("mvn")
     if not maven:
@@ -153,7 +155,7 @@ def install(tools: Path = TOOLS) -> Path:
         (module / "plugin-descriptor.properties").write_text(_ANALYSIS_DESCRIPTOR)
         for script in (unpacked / "bin").iterdir():
             script.chmod(0o755)
-        (unpacked / ".installed").write_text(f"{DISTRIBUTION}\n{ANALYSIS_COMMON}\n")
+        (unpacked / INSTALLED_MARK).write_text(f"{DISTRIBUTION}\n{ANALYSIS_COMMON}\n")
         shutil.rmtree(home, ignore_errors=True)
         unpacked.rename(home)
     return home
@@ -217,6 +219,39 @@ def _ensure_node_user() -> None:
     )
 
 
+SHARED_TOOLS = Path("/var/lib/lms-search")
+
+
+def _reachable_home(home: Path) -> Path:
+    """The distribution where the node's user can read it.
+
+    A project cloned into a private folder (``mktemp -d``, root's home) hides
+    ``.tools/`` from that user; root then keeps a readable copy of the same
+    pinned version beside the system's other services, made once.
+    """
+    if _node_user_can(home / "lib", "-r"):
+        return home
+    shared = SHARED_TOOLS / home.name
+    if not (shared / INSTALLED_MARK).exists():
+        partial = shared.with_name(shared.name + ".partial")
+        shutil.rmtree(partial, ignore_errors=True)
+        shutil.copytree(home, partial, symlinks=True)
+        for path in (SHARED_TOOLS, partial):
+            path.chmod(0o755)
+        shutil.rmtree(shared, ignore_errors=True)
+        partial.rename(shared)
+    return shared
+
+
+def _node_user_can(path: Path, test: str) -> bool:
+    allowed = subprocess.run(  # noqa: S603 - fixed arguments
+        ["runuser", "-u", NODE_USER, "--", "test", test, str(path)],  # noqa: S607
+        check=False,
+        capture_output=True,
+    )
+    return allowed.returncode == 0
+
+
 def _check_node_user_reaches(home: Path, root: Path) -> None:
     """The node's user must read the distribution and write its own folders.
 
@@ -224,12 +259,7 @@ def _check_node_user_reaches(home: Path, root: Path) -> None:
     instead of letting the engine fail with a Java stack trace.
     """
     for path, test in ((home / "lib", "-r"), (root / "data", "-w")):
-        allowed = subprocess.run(  # noqa: S603 - fixed arguments
-            ["runuser", "-u", NODE_USER, "--", "test", test, str(path)],  # noqa: S607
-            check=False,
-            capture_output=True,
-        )
-        if allowed.returncode != 0:
+        if not _node_user_can(path, test):
             raise NodeUnavailable(
                 f"the search engine runs as the user {NODE_USER}, which cannot reach "
                 f"{path}: a folder above it is private; keep the project (and its "
@@ -267,11 +297,14 @@ class SearchNode:
         home = install()
         java = java_home()
         self._prepare(home)
-        command = [str(home / "bin" / "opensearch"), *self._settings()]
-        if os.geteuid() == 0:
+        as_root = os.geteuid() == 0
+        if as_root:
             _ensure_node_user()
             self._own_folders()
+            home = _reachable_home(home)
             _check_node_user_reaches(home, self.root)
+        command = [str(home / "bin" / "opensearch"), *self._settings()]
+        if as_root:
             command = ["runuser", "-u", NODE_USER, "--", *command]
         environment = {
             **os.environ,

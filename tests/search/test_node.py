@@ -166,6 +166,27 @@ def test_a_private_folder_is_named_instead_of_a_java_stack_trace(tmp_path):
     assert node.process is None
 
 
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root hands the node to a user")
+def test_a_distribution_in_a_private_clone_is_run_from_a_shared_copy(
+    tmp_path, open_folder, monkeypatch
+):
+    """A clone in a private folder (mktemp -d) still starts its engine: the
+    node's user reads a copy kept outside the project, made once."""
+    home = tmp_path / ".tools" / "opensearch-test"
+    (home / "lib").mkdir(parents=True)
+    (home / "lib" / "engine.jar").write_bytes(b"jar")
+    (home / search_node.INSTALLED_MARK).write_text("test\n")
+    monkeypatch.setattr(search_node, "SHARED_TOOLS", open_folder / "shared")
+    search_node._ensure_node_user()
+
+    shared = search_node._reachable_home(home)
+    again = search_node._reachable_home(home)
+
+    assert shared == again == open_folder / "shared" / "opensearch-test"
+    assert search_node._node_user_can(shared / "lib" / "engine.jar", "-r")
+    assert not search_node._node_user_can(home / "lib", "-r")
+
+
 def test_a_node_is_reused_only_while_its_process_lives_and_answers(tmp_path):
     (tmp_path / "node.json").write_text(json.dumps({"pid": 2**22, "url": "http://x"}))
     assert search_node.running_node(tmp_path) is None
