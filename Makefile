@@ -33,11 +33,18 @@ $(VENV)/.synced: pyproject.toml uv.lock | $(UV)
 
 setup: $(VENV)/.synced ## Create the virtual environment with the locked dependencies
 
+# The site alone: no test or benchmark tools (--inexact keeps them if a
+# `make setup` already installed them).
+$(VENV)/.site-synced: pyproject.toml uv.lock | $(UV)
+	@$(UV) sync --frozen --no-dev --inexact --quiet --python $(PYTHON)
+	@touch $@
+
 run: export DEBUG ?= true
-run: setup ## Set up, migrate, load demo content, start the search engine and serve at http://127.0.0.1:8000
-	$(MANAGE) migrate --noinput
-	$(MANAGE) seed_demo
-	$(WITH_SEARCH) sh -c '$(MANAGE) search_reindex --if-missing --no-progress && exec $(MANAGE) runserver $(HOST):$(PORT)'
+run: export SITE_URL ?= http://$(HOST):$(PORT)
+run: $(VENV)/.site-synced ## Migrate, load demo content, start the search engine and serve at http://$(HOST):$(PORT) (PORT=8101 to change)
+	@$(MANAGE) migrate --noinput --verbosity 0
+	@$(MANAGE) seed_demo --verbosity 0
+	@$(WITH_SEARCH) sh -c '$(MANAGE) search_reindex --if-missing --no-progress && $(MANAGE) welcome && exec $(MANAGE) runserver $(HOST):$(PORT)'
 
 test: setup ## Run the whole test suite (SQLite, or DATABASE_URL when set; starts its own search engine)
 	$(VENV)/bin/pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)

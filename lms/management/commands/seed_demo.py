@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from lms.demo.courses import seed_courses
 from lms.demo.materials import process_demo_materials, seed_materials
-from lms.demo.people import DEMO_ACCOUNTS, ensure_demo_accounts
+from lms.demo.people import ensure_demo_accounts
 
 DEFAULT_MATERIALS = 72
 DEFAULT_COURSES = 13
@@ -25,6 +25,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, materials: int, courses: int, force: bool, **options):
+        self.verbosity = options.get("verbosity", 1)
         if materials < 0 or courses < 0:
             raise CommandError("--materials and --courses must be zero or more.")
         if not settings.DEBUG and not force:
@@ -44,28 +45,22 @@ class Command(BaseCommand):
             curator=users["curator"],
             report=self._progress("courses"),
         )
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Demo content ready: {new_materials} new materials, "
-                f"{new_courses} new courses, {processed} materials sent for "
-                "processing."
+        if self.verbosity:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Demo content ready: {new_materials} new materials, "
+                    f"{new_courses} new courses, {processed} materials sent for "
+                    "processing. `manage.py welcome` lists the demo accounts."
+                )
             )
-        )
-        self._print_accounts()
 
     def _progress(self, what: str):
+        """Counts on one line, for a person watching a terminal only."""
+        shown = self.verbosity > 0 and self.stdout.isatty()
+
         def report(done: int) -> None:
-            self.stdout.write(f"  {what}: {done} created", ending="\r")
-            self.stdout.flush()
+            if shown:
+                self.stdout.write(f"  {what}: {done} created", ending="\r")
+                self.stdout.flush()
 
         return report
-
-    def _print_accounts(self) -> None:
-        self.stdout.write(
-            "\nDemo accounts (passwords as first created; the admin is at /admin/):"
-        )
-        for account in DEMO_ACCOUNTS:
-            self.stdout.write(
-                f"  {account.role.label:<20} {account.username:<14} "
-                f"password: {account.password}"
-            )
