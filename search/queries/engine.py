@@ -270,10 +270,23 @@ def search(params: SearchParams, *, facets: bool = True) -> SearchResults:
     similar = _ask(replace(params, fuzzy=True), facets=facets)
     if similar.degraded:
         return results
-    if not similar.total:
-        results.suggestion = similar.suggestion
-        return results
-    return similar
+    answer = similar if similar.total else results
+    answer.suggestion = _finding_correction(params, similar.suggestion)
+    return answer
+
+
+def _finding_correction(params: SearchParams, correction: str) -> str:
+    """The correction, if searching it as typed finds something.
+
+    The engine corrects each word to a more common one on its own, so the
+    corrected query as a whole may match nothing ("dinh omx" becomes "dong
+    om" while similar words found "Định luật Ôm"): such a correction would
+    lead the visitor away from the answer already shown.
+    """
+    if not correction:
+        return ""
+    checked = _ask(replace(params, query=correction, after=None), facets=False)
+    return correction if checked.total else ""
 
 
 def _ask(params: SearchParams, *, facets: bool) -> SearchResults:

@@ -154,6 +154,17 @@ def test_search_page_shows_results_facets_and_highlights(client, library):
     assert 'href="?q=quang+hop&amp;subject=sinh-hoc"' in html
 
 
+def test_filters_fold_into_one_closed_panel_before_the_results(client, library):
+    """On a phone the first result follows one "Refine" line, not 25 links."""
+    chosen = {"q": "quang hop", "subject": "sinh-hoc"}
+    html = client.get(reverse("search:search"), chosen).content.decode()
+
+    panel = html.index('<details class="facets" id="facets">')
+    assert panel < html.index('<ol class="hits">')
+    assert html.index("</details>") < html.index('<ol class="hits">')
+    assert "1 chosen" in html[panel : html.index("</summary>", panel)]
+
+
 @pytest.mark.parametrize(
     "query",
     [
@@ -250,3 +261,23 @@ def test_search_form_keeps_chosen_filters_and_labels_its_fields(client, library)
     assert '<input type="hidden" name="type" value="slides">' in html
     assert '<label for="search-q">' in html and '<label for="search-sort">' in html
     assert '<label for="site-search-q">' in html  # the header search box
+
+
+def test_a_correction_is_offered_only_when_it_finds_something(client, search_engine):
+    """ "dinh omx" finds "Định luật Ôm" through similar words; the popular
+    spelling "dong om" would find nothing, so no "did you mean" is offered."""
+    for title in (
+        "Dòng điện không đổi",
+        "Dòng điện xoay chiều",
+        "Dòng chảy của sông",
+        "Định luật Ôm",
+    ):
+        PublishedMaterialFactory(title=title, description=title)
+    rebuild(progress=False)
+    refresh()
+    results = search(parse_params(QueryDict("q=dinh+omx")))
+    assert [hit.title for hit in results.hits] == ["Định luật Ôm"]
+    assert results.suggestion == ""
+    html = client.get(reverse("search:search"), {"q": "dinh omx"}).content.decode()
+    assert "Nothing matches “dinh omx” exactly" in html
+    assert "Did you mean" not in html
