@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.actions.edit import EditAction, EditPermissionError
 from wagtail.actions.unpublish import UnpublishAction
 from wagtail.log_actions import log
 from wagtail.models import TaskState, WorkflowState
@@ -70,6 +71,46 @@ def _build_material(*, user: Any, name: str, data: dict) -> Material:
         live=False,
         has_unpublished_changes=True,
     )
+
+
+EDITABLE_FIELDS = (
+    "title",
+    "description",
+    "subject",
+    "grade_levels",
+    "language",
+    "material_type",
+    "licence",
+)
+
+
+def material_edit(*, material: Material, user: Any, metadata: dict) -> Material:
+    """Save a teacher's changes to a material's description as a new draft.
+
+    Goes through Wagtail's own edit action, as the admin does: a published
+    material keeps what the public sees until a curator approves the new
+    revision, and the edit is logged with who and when.
+    """
+    _require_editor(user, material)
+    form = MaterialMetadataForm(data=metadata)
+    if not form.is_valid():
+        raise ValidationError(form.errors)
+    with transaction.atomic():
+        draft = _fresh(material).get_latest_revision_as_object()
+        for field in EDITABLE_FIELDS:
+            setattr(draft, field, form.cleaned_data[field])
+        draft.keywords.set(form.cleaned_data["keywords"])
+        try:
+            EditAction(draft, user=user).execute()
+        except EditPermissionError as error:
+            raise ValidationError(
+                _(
+                    "This material is locked while it is reviewed; edit it again "
+                    "once a curator has answered."
+                ),
+                code="locked",
+            ) from error
+    return draft
 
 
 def material_submit_for_review(*, material: Material, user: Any) -> WorkflowState:

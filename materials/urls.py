@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/review/", views.review_decide, name="review_decide"),
     path("<int:pk>/download/", views.material_download, name="download"),
     path("<int:pk>/thumbnail/", views.material_thumbnail, name="thumbnail"),
+    path("<int:pk>/edit/", views.material_edit, name="edit"),
     path("<int:pk>/<str:action>/", views.material_action, name="action"),
     path("<int:pk>-<slug:slug>/", views.material_detail, name="detail"),
 ]

@@ -16,9 +16,9 @@ from django.views.decorators.http import require_POST
 from lms.fragments import ContentCountPaginator
 from lms.vocabulary import GradeLevel, Language, MaterialType, Subject
 from materials import selectors, services
-from materials.forms import ReviewForm, UploadForm
+from materials.forms import MaterialMetadataForm, ReviewForm, UploadForm
 from materials.models import Material
-from materials.permissions import can_see_draft, is_reviewer, is_teacher
+from materials.permissions import can_edit, can_see_draft, is_reviewer, is_teacher
 from materials.serving import is_first_request, serve_file
 
 PAGE_SIZE = 24
@@ -152,6 +152,45 @@ def my_materials(request):
         for material in materials
     ]
     return TemplateResponse(request, "materials/my_materials.html", {"rows": rows})
+
+
+@login_required
+def material_edit(request, pk: int):
+    """Teachers change what describes their material on the site itself,
+    without the admin; the change waits for review like any other."""
+    material = get_object_or_404(Material, pk=pk)
+    if not can_edit(request.user, material):
+        raise Http404
+    draft = material.get_latest_revision_as_object()
+    form = MaterialMetadataForm(request.POST or None, initial=_described(draft))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.material_edit(
+                material=material,
+                user=request.user,
+                metadata={
+                    **request.POST.dict(),
+                    "grade_levels": request.POST.getlist("grade_levels"),
+                },
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Saved: %(title)s. Submit it for review to publish the changes.")
+                % {"title": form.cleaned_data["title"]},
+            )
+            return redirect("materials:mine")
+    return TemplateResponse(
+        request, "materials/edit.html", {"form": form, "material": draft}
+    )
+
+
+def _described(material: Material) -> dict:
+    initial = {field: getattr(material, field) for field in services.EDITABLE_FIELDS}
+    keywords = material.keywords.all()
+    return initial | {"keywords": ", ".join(tag.name for tag in keywords)}
 
 
 ACTIONS = {
