@@ -15,6 +15,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 
 from accounts import ratelimit
+from accounts.models import User
+from accounts.selectors import users_with_roles
 
 
 class RateLimitedModelBackend(ModelBackend):
@@ -41,3 +43,11 @@ class RateLimitedModelBackend(ModelBackend):
         finally:
             ratelimit.attempt_release(request, username)
         return user
+
+    def get_user(self, user_id):
+        """The signed-in person, with their roles read in the same query."""
+        try:
+            user = users_with_roles().get(pk=user_id)
+        except User.DoesNotExist:
+            return None
+        return user if self.user_can_authenticate(user) else None

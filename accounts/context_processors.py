@@ -1,4 +1,7 @@
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+
+from accounts.selectors import duties_of
 
 
 def single_sign_on(request) -> dict:
@@ -8,3 +11,11 @@ def single_sign_on(request) -> dict:
         if settings.SINGLE_SIGN_ON_ENABLED
         else ""
     }
+
+
+def duties(request) -> dict:
+    """What the header links to for this person: their own work by role.
+
+    Read from the roles loaded with the user, so the header adds no query.
+    """
+    return {"duties": duties_of(getattr(request, "user", AnonymousUser()))}

@@ -13,6 +13,7 @@ from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 from accounts.models import User
 from accounts.roles import Role
+from accounts.selectors import users_with_roles
 from lms.text import ascii_slug
 
 SUPPORTED_LANGUAGES = {"vi", "en"}
@@ -20,6 +21,13 @@ SUPPORTED_LANGUAGES = {"vi", "en"}
 
 class IdentityProviderBackend(OIDCAuthenticationBackend):
     """Signs people in with the provider's verified claims."""
+
+    def get_user(self, user_id):
+        """The signed-in person, with their roles read in the same query."""
+        try:
+            return users_with_roles().get(pk=user_id)
+        except User.DoesNotExist:
+            return None
 
     def verify_claims(self, claims: dict) -> bool:
         """Refuse unverified addresses: they could take over someone's account."""

@@ -54,6 +54,7 @@ urlpatterns = [
         name="accept_teacher_invitation",
     ),
     path("login/", views.SignInView.as_view(), name="login"),
+    path("start/", views.start, name="start"),
     path("logout/", views.SignOutView.as_view(), name="logout"),
     path("signup/", views.sign_up, name="signup"),
     path("signup/done/", views.sign_up_done, name="signup_done"),

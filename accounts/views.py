@@ -27,6 +27,7 @@ from django.views.decorators.http import require_http_methods
 from accounts import services
 from accounts.forms import AccountDeletionForm, ProfileForm, SignInForm, SignUpForm
 from accounts.models import User
+from accounts.selectors import start_page
 from accounts.services import (
     account_delete,
     profile_update,
@@ -115,17 +116,26 @@ class SignInView(LoginView):
     redirect_authenticated_user = True
 
 
+@login_required
+def start(request: HttpRequest) -> HttpResponse:
+    """Where signing in leads: the person's own work, by the roles they hold
+    (settings.START_PAGES), so nobody has to look for it."""
+    return redirect(start_page(request.user))
+
+
 class SignOutView(LogoutView):
     next_page = "/"
 
 
 def _next_url(request: HttpRequest) -> str:
+    """Where a new account goes: the page asked for, else the home page, which
+    shows where to start (a new person has no work of their own yet)."""
     candidate = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(
         candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return candidate
-    return settings.LOGIN_REDIRECT_URL
+    return "/"
 
 
 def _send_confirmation(request: HttpRequest, user: User) -> None:

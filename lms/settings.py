@@ -111,6 +111,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "accounts.context_processors.single_sign_on",
+                "accounts.context_processors.duties",
+                "materials.context_processors.review_waiting",
                 "lms.context_processors.site_title",
             ],
         },
@@ -135,7 +137,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "/accounts/login/"
-LOGIN_REDIRECT_URL = "/"
+# After signing in, each person lands on their own work (accounts.views.start):
+# the first of these pages whose role they hold, else their learning.
+LOGIN_REDIRECT_URL = "/accounts/start/"
+START_PAGES = [
+    ("Site administrator", "wagtailadmin_home"),
+    ("Curator", "materials:review"),
+    ("Teacher", "materials:mine"),
+]
+START_PAGE_DEFAULT = "courses:my_learning"
 LOGIN_REDIRECT_URL_FAILURE = LOGIN_URL
 
 # Languages: Vietnamese first, English second.

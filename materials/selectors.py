@@ -76,6 +76,14 @@ def latest_review_comment(material: Material) -> str:
     return task_state.comment if task_state else ""
 
 
+def review_waiting_count() -> int:
+    """How many materials wait for a curator: one COUNT, for the header."""
+    return WorkflowState.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Material),
+        status=WorkflowState.STATUS_IN_PROGRESS,
+    ).count()
+
+
 def review_queue() -> list[tuple[Material, WorkflowState]]:
     """Materials waiting for a curator, oldest submission first."""
     content_type = ContentType.objects.get_for_model(Material)

@@ -77,6 +77,22 @@ def test_pages_read_at_320_pixels_without_sideways_scrolling(journey):
     assert_fits(SEARCH_PATH)
 
 
+def test_search_results_come_first_on_a_phone(journey):
+    """The filters wait behind one line on a phone and open beside the
+    results where there is room."""
+    page = journey.page
+    page.set_viewport_size({"width": 390, "height": 844})
+    journey.visit(SEARCH_PATH)
+
+    first_hit = page.locator("main .hit").first.bounding_box()
+    assert first_hit is not None and first_hit["y"] < 844
+    assert not page.locator("#facets").evaluate("panel => panel.open")
+
+    page.set_viewport_size({"width": 1280, "height": 800})
+    assert page.locator("#facets").evaluate("panel => panel.open")
+    journey.check("search-wide")
+
+
 def test_keyboard_alone_reaches_the_main_content(journey):
     journey.visit("/")
     page = journey.page

@@ -796,6 +796,24 @@ WALK = [
         lambda s: f"/learning/certificates/{s.certificate.code}/privacy/",
         data=lambda s: {"name_display": "nickname"},
     ),
+    Visit(
+        "where signing in leads, a student",
+        "accounts:start",
+        "student",
+        lambda s: "/accounts/start/",
+    ),
+    Visit(
+        "where signing in leads, a teacher",
+        "accounts:start",
+        "teacher",
+        lambda s: "/accounts/start/",
+    ),
+    Visit(
+        "where signing in leads, a curator",
+        "accounts:start",
+        "curator",
+        lambda s: "/accounts/start/",
+    ),
     Visit("profile", "accounts:profile", "student", lambda s: "/accounts/profile/"),
     Visit(
         "profile refused",
@@ -885,6 +903,19 @@ WALK = [
     Visit("my materials", "materials:mine", "teacher", lambda s: "/materials/mine/"),
     Visit("upload", "materials:upload", "teacher", lambda s: "/materials/upload/"),
     Visit(
+        "edit material",
+        "materials:edit",
+        "teacher",
+        lambda s: f"/materials/{s.needs_changes.pk}/edit/",
+    ),
+    Visit(
+        "edit material refused",
+        "materials:edit",
+        "teacher",
+        lambda s: f"/materials/{s.needs_changes.pk}/edit/",
+        data=lambda s: {"title": "", "keywords": ""},
+    ),
+    Visit(
         "upload results",
         "materials:upload",
         "teacher",
@@ -972,6 +1003,7 @@ NOT_PAGES = {
     "wagtaildocs_serve": "a document's file",
     "wagtaildocs_authenticate_with_password": "documents are never password-protected",
     "wagtail_login_redirect": "redirects to accounts:login, which is walked",
+    "favicon": "redirects to the site's icon, an image",
 }
 NOT_PAGES_PREFIXES = {
     "django-admin/": "Django's admin, for developers",
