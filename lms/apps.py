@@ -11,6 +11,7 @@ class LmsConfig(AppConfig):
         from wagtail.signals import (
             page_published,
             page_unpublished,
+            post_page_move,
             published,
             unpublished,
         )
@@ -21,6 +22,7 @@ class LmsConfig(AppConfig):
         for name, signal in (
             ("page_published", page_published),
             ("page_unpublished", page_unpublished),
+            ("post_page_move", post_page_move),
             ("published", published),
             ("unpublished", unpublished),
             ("search_relevant_change", search_relevant_change),

@@ -43,18 +43,41 @@ def bump_content_version() -> None:
 
 def content_changed(**kwargs: object) -> None:
     """Signal receiver: bump the version after the change is committed, so a
-    fragment is never rebuilt from data another request cannot see yet."""
+    fragment is never rebuilt from data another request cannot see yet.
+    Counts that moved alone (``figures_only``) wait for the cache to expire."""
+    if kwargs.get("figures_only"):
+        return
     transaction.on_commit(bump_content_version, robust=True)
 
 
+# Fields a draft, a lock or a workflow step writes on the live row: saving only
+# these changes nothing a visitor sees, and teachers save drafts all day.
+DRAFT_ONLY_FIELDS = frozenset(
+    {
+        "draft_title",
+        "has_unpublished_changes",
+        "latest_revision",
+        "latest_revision_created_at",
+        "locked",
+        "locked_at",
+        "locked_by",
+    }
+)
+
+
 def content_row_changed(*, instance: object, **kwargs: object) -> None:
-    """Signal receiver for saves and deletes: only pages and materials count."""
+    """Signal receiver for saves and deletes: only pages and materials count,
+    and not a save that touched draft bookkeeping only."""
     from wagtail.models import Page
 
     from materials.models import Material
 
-    if isinstance(instance, Page | Material):
-        content_changed()
+    if not isinstance(instance, Page | Material):
+        return
+    fields = kwargs.get("update_fields")
+    if fields and DRAFT_ONLY_FIELDS.issuperset(fields):
+        return
+    content_changed()
 
 
 def content_version_context(request: HttpRequest) -> dict[str, object]:

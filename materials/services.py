@@ -248,11 +248,16 @@ def material_record_download(*, material: Material) -> None:
     Material.objects.filter(pk=material.pk).update(
         download_count=F("download_count") + 1
     )
-    search_relevant_change.send(sender=Material, instance=material)
+    search_relevant_change.send(sender=Material, instance=material, figures_only=True)
 
 
 def material_record_view(*, material: Material) -> None:
-    Material.objects.filter(pk=material.pk).update(view_count=F("view_count") + 1)
+    material_record_view_of(material_id=material.pk)
+
+
+def material_record_view_of(*, material_id: int) -> None:
+    """Count a view of the material's page, also when it came from the cache."""
+    Material.objects.filter(pk=material_id).update(view_count=F("view_count") + 1)
 
 
 def _fresh(material: Material) -> Material:

@@ -12,9 +12,14 @@ from courses.services.learning_events import record_enrolled
 from lms.signals import search_relevant_change
 
 
-def _lock_course(course: CoursePage) -> CoursePage:
-    """Re-read the course holding its row lock (PostgreSQL), so capacity
-    checks of concurrent enrolments run one after another."""
+def _course_for_enrolment(course: CoursePage) -> CoursePage:
+    """Re-read the course; lock its row (PostgreSQL) only when it has a
+    capacity, so counting its places runs one enrolment after another.
+    Without one, learners of a popular course enrol side by side: the unique
+    constraint alone keeps one enrolment per learner."""
+    fresh = CoursePage.objects.get(pk=course.pk)
+    if fresh.capacity is None:
+        return fresh
     return CoursePage.objects.select_for_update(of=("self",)).get(pk=course.pk)
 
 
@@ -58,7 +63,7 @@ def enrolment_create(*, learner: User, course: CoursePage) -> tuple[Enrolment, b
     double click is harmless; the unique constraint guarantees one row even
     where row locks are not available (SQLite).
     """
-    course = _lock_course(course)
+    course = _course_for_enrolment(course)
     existing = Enrolment.objects.filter(learner=learner, course=course).first()
     if existing and existing.is_active:
         return existing, False
@@ -104,4 +109,4 @@ def enrolment_cancel(*, learner: User, course: CoursePage) -> Enrolment:
 
 def _popularity_changed(course: CoursePage) -> None:
     """Search ranks courses by learners; tell it, inside this transaction."""
-    search_relevant_change.send(sender=CoursePage, instance=course)
+    search_relevant_change.send(sender=CoursePage, instance=course, figures_only=True)
