@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "accounts.middleware.PreferredLanguageMiddleware",
     "courses.admin_guard.OwnCoursesAdminMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "lms.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -249,6 +250,11 @@ else:
         }
         for alias in ("default", "sign-in")
     }
+
+# Whole pages kept for anonymous visitors (lms/page_cache.py): a publish makes
+# the next request fresh; figures that move without one (download counts,
+# enrolment numbers) are at most this many seconds old. 0 turns it off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60, minimum=0)
 
 # Search engine: an Elasticsearch 8/9 or OpenSearch 2/3 cluster. `make run` and
 # the tests start a local OpenSearch node and set this; unset means no engine:

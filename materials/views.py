@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lms.fragments import ContentCountPaginator
+from lms.page_cache import cache_for_anonymous, cacheable_for_anonymous
 from lms.vocabulary import GradeLevel, Language, MaterialType, Subject
 from materials import selectors, services
 from materials.forms import MaterialMetadataForm, ReviewForm, UploadForm
@@ -24,6 +25,7 @@ from materials.serving import is_first_request, serve_file
 PAGE_SIZE = 24
 
 
+@cacheable_for_anonymous
 def material_list(request):
     """Browse published materials with simple filters."""
     filters = {
@@ -56,6 +58,13 @@ def material_detail(request, pk: int, slug: str):
     if slug != material.slug:
         return redirect(material, permanent=True)
     services.material_record_view(material=material)
+    cache_for_anonymous(
+        request,
+        on_serve=(
+            "materials.services.material_record_view_of",
+            {"material_id": material.pk},
+        ),
+    )
     return TemplateResponse(
         request,
         "materials/material_detail.html",

@@ -79,3 +79,10 @@ def served_api_schema(db, settings):
     finally:
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def uncached_pages(settings):
+    """Every request renders its page: for tests that pin what a render costs
+    (the anonymous page cache is tested in tests/lms/test_page_cache.py)."""
+    settings.PAGE_CACHE_SECONDS = 0

@@ -146,6 +146,8 @@ def test_single_sign_on_addresses_are_absent_when_not_configured(client, setting
 def test_the_sign_in_with_provider_link_shows_only_when_configured(
     client, provider, settings, home_page
 ):
+    # Configuration changes between two requests here, not by a restart.
+    settings.PAGE_CACHE_SECONDS = 0
     settings.SINGLE_SIGN_ON_PROVIDER_NAME = "VNeID"
     assert "/sso/authenticate/" in client.get("/").content.decode()
 

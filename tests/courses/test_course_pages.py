@@ -36,7 +36,9 @@ def test_course_page_lists_its_modules_and_lessons_in_order(client):
     assert html.index("Cấu tạo nguyên tử") < html.index("Nguyên tố hóa học")
 
 
-def test_lesson_shows_an_embedded_material_only_while_it_is_published(client):
+def test_lesson_shows_an_embedded_material_only_while_it_is_published(
+    client, django_capture_on_commit_callbacks
+):
     material = PublishedMaterialFactory(title="Phiếu học tập nguyên tử")
     lesson = LessonPageFactory(
         body=[
@@ -46,8 +48,9 @@ def test_lesson_shows_an_embedded_material_only_while_it_is_published(client):
     )
     assert "Phiếu học tập nguyên tử" in client.get(lesson.url).content.decode()
 
-    material.live = False
-    material.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        material.live = False
+        material.save()
 
     html = client.get(lesson.url).content.decode()
     assert "Nguyên tử gồm hạt nhân" in html

@@ -242,3 +242,36 @@ def test_learning_actions_on_an_unpublished_lesson_reveal_nothing(
     response = client.post(reverse(f"courses:{action}", args=args))
 
     assert response.status_code == 404
+
+
+def _locking(statements) -> list[str]:
+    return [query["sql"] for query in statements if "FOR UPDATE" in query["sql"]]
+
+
+def test_learners_of_a_course_without_places_enrol_without_waiting(tree, learner):
+    """A popular course with no capacity must not make learners queue on its
+    row: nothing is counted, so nothing needs the lock."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as statements:
+        enrolment_create(learner=learner, course=tree.course)
+
+    assert not _locking(statements)
+
+
+def test_places_in_a_course_with_capacity_are_counted_one_enrolment_at_a_time(
+    tree, learner
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    if not connection.features.has_select_for_update:
+        pytest.skip("row locks need PostgreSQL")
+    tree.course.capacity = 30
+    tree.course.save(update_fields=["capacity"])
+
+    with CaptureQueriesContext(connection) as statements:
+        enrolment_create(learner=learner, course=tree.course)
+
+    assert _locking(statements)

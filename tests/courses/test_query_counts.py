@@ -19,7 +19,7 @@ from tests.factories import (
 )
 from tests.query_counts import render_cold
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached_pages")]
 
 # Pinned counts, each measured after the cache is emptied (see render_cold).
 # The learner's pages add the session, the user, and their enrolment,

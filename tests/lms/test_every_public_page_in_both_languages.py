@@ -71,7 +71,7 @@ from tests.lms.visible_text import (
 )
 from tests.materials.files import PDF
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached_pages")]
 
 OTHER = {"en": "vi", "vi": "en"}
 ISSUED = datetime.datetime(2025, 3, 5, 9, 30, tzinfo=datetime.UTC)

@@ -10,7 +10,7 @@ from tests.factories import (
 )
 from tests.query_counts import render_cold
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached_pages")]
 
 # Cold: the site and page, view restrictions, the featured courses with their
 # covers' renditions, the site's root paths and the newest materials with

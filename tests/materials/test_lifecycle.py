@@ -34,7 +34,9 @@ def _actions(material):
     )
 
 
-def test_a_material_lives_from_upload_to_unpublish(client):
+def test_a_material_lives_from_upload_to_unpublish(
+    client, django_capture_on_commit_callbacks
+):
     """Upload, processing, changes requested, resubmit, approve, download, off."""
     teacher, curator = TeacherFactory(), CuratorFactory()
     material = _upload(teacher)
@@ -77,7 +79,8 @@ def test_a_material_lives_from_upload_to_unpublish(client):
     material.refresh_from_db()
     assert material.download_count == 1
 
-    services.material_unpublish(material=material, user=curator)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.material_unpublish(material=material, user=curator)
     assert client.get(detail_url).status_code == 404
     assert client.get(download_url).status_code == 404
 

@@ -11,7 +11,7 @@ from tests.factories import (
 )
 from tests.query_counts import render_cold
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached_pages")]
 
 # The page of materials with their authors; the total is counted once per
 # content version (lms.fragments.ContentCountPaginator), then read from the cache.
