@@ -20,8 +20,10 @@ from lms.demo.covers import (
 from lms.vocabulary import Subject
 
 TITLES = [course.title for course in DEMO_COURSES] + [
-    "Toán 9: Hệ phương trình bậc nhất hai ẩn và những bài toán thực tế "
-    "trong đời sống hằng ngày của học sinh trung học cơ sở (2)",
+    (
+        "Toán 9: Hệ phương trình bậc nhất hai ẩn và những bài toán thực tế "
+        "trong đời sống hằng ngày của học sinh trung học cơ sở (2)"
+    ),
     "Sinhhọcphântửvàditruyềnhọcứngdụngtrongnôngnghiệpcôngnghệcao",
 ]
 
@@ -37,7 +39,7 @@ def test_the_title_is_kept_whole_with_its_diacritics(title):
 def test_every_line_of_the_title_lies_inside_the_cover(title):
     layout = layout_title(title)
     font = title_font(layout.size)
-    width, height = COVER_SIZE
+    _width, height = COVER_SIZE
 
     for line, (left, top) in zip(layout.lines, layout.origins, strict=True):
         x0, y0, x1, y1 = font.getbbox(line, anchor="la")
