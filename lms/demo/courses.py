@@ -3,21 +3,18 @@
 import zlib
 from collections.abc import Callable
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 from wagtail.models import Page
 
 from accounts.models import User
 from courses.models import CourseCatalogPage, CourseModulePage, CoursePage, LessonPage
 from lms.demo.catalogue import DEMO_COURSES, DemoCourse, DemoLesson
-from lms.demo_files import make_image
+from lms.demo.covers import cover_image
 from lms.models import HomePage, HomePageFeaturedCourse
 from lms.text import ascii_slug
-from materials.models import Material, MaterialImage
+from materials.models import Material
 
 FEATURED_COURSES = 6
-COVER_SIZE = (960, 540)
-COVER_COLOURS = ("#0b5cad", "#0f7b6c", "#9a3412", "#6b21a8", "#1d4ed8", "#b45309")
 
 
 def seed_courses(
@@ -54,7 +51,7 @@ def _course_slug(plan: DemoCourse, edition: int) -> str:
 
 def _create_course(catalogue, plan: DemoCourse, edition, slug, teacher, curator):
     title = plan.title if edition == 1 else f"{plan.title} ({edition})"
-    cover = _cover_image(title)
+    cover = cover_image(title, subject=plan.subject)
     try:
         with transaction.atomic():
             cover.save()
@@ -110,22 +107,6 @@ def _publish(parent: Page, page: Page, people: tuple[User, User]) -> None:
     parent.add_child(instance=page)
     revision = page.save_revision(user=teacher, log_action=False)
     revision.publish(user=curator, log_action=False)
-
-
-def _cover_image(title: str) -> MaterialImage:
-    """An unsaved image whose file is already in storage."""
-    colour = COVER_COLOURS[zlib.crc32(title.encode()) % len(COVER_COLOURS)]
-    width, height = COVER_SIZE
-    image = MaterialImage(
-        title=title, alt_text="", credit="Kho học liệu số", width=width, height=height
-    )
-    image.file.save(
-        f"{ascii_slug(title, max_length=60)}.png",
-        ContentFile(make_image(title, size=COVER_SIZE, colour=colour)),
-        save=False,
-    )
-    image.width, image.height = width, height
-    return image
 
 
 def _lesson_body(lesson: DemoLesson, materials: list[Material]) -> list:

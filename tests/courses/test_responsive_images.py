@@ -47,13 +47,24 @@ def test_course_cover_is_offered_in_several_webp_widths(client):
 
     [cover] = page_images(client, course.url, "course__cover")
 
-    assert webp_widths(cover) == [360, 480, 720, 960]
+    # Shown at most 36rem (576 px) wide, so 1280 serves a 2x screen.
+    assert webp_widths(cover) == [480, 640, 960, 1280]
     assert cover.get("src").endswith(".webp")
     assert "100vw" in cover.get("sizes")
+    assert "36rem" in cover.get("sizes")
     # The first thing on the page below the heading, so it is not deferred.
     assert cover.get("loading") is None
-    assert (cover.get("width"), cover.get("height")) == ("360", "150")
     assert cover.get("alt") == ""
+
+
+def test_course_cover_keeps_the_shape_covers_are_drawn_in(client):
+    """A 16:9 cover is not cropped on the course page, which would cut the
+    title drawn on it."""
+    course = CoursePageFactory(cover_image=large_image())
+
+    [cover] = page_images(client, course.url, "course__cover")
+
+    assert (cover.get("width"), cover.get("height")) == ("480", "270")
 
 
 def test_catalogue_cards_offer_their_covers_in_several_webp_widths(client, catalogue):
@@ -61,7 +72,8 @@ def test_catalogue_cards_offer_their_covers_in_several_webp_widths(client, catal
 
     [card_image] = page_images(client, catalogue.url, "card__image")
 
-    assert webp_widths(card_image) == [320, 480, 640, 960]
+    # Up to 31rem (496 px) wide on a 33rem phone: 1280 serves it at 2x.
+    assert webp_widths(card_image) == [320, 480, 640, 960, 1280]
     assert "100vw" in card_image.get("sizes")
     assert card_image.get("loading") == "lazy"
     assert (card_image.get("width"), card_image.get("height")) == ("320", "180")
