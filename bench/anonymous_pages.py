@@ -92,6 +92,8 @@ def measure_server(args: argparse.Namespace) -> None:
     print("| --- | ---: | ---: |")
     ceiling = None
     for name, path in pages.items():
+        # Each worker's first requests load code and templates: not measured.
+        wrk_rate(args.host + path, seconds=2, connections=args.connections, threads=1)
         rate = wrk_rate(
             args.host + path,
             seconds=args.seconds,
