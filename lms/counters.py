@@ -58,16 +58,14 @@ COUNTERS = (MATERIAL_VIEWS, MATERIAL_DOWNLOADS)
 def count(counter: Counter, object_id: int, by: int = 1) -> None:
     """Count ``by`` for the row; batched through Redis when there is one."""
     client = _client()
-    if client is None:
-        _add(counter, {object_id: by})
-        _tell(counter, [object_id])
-        return
-    try:
-        client.hincrby(counter.key, str(object_id), by)
-    except redis.RedisError:
-        logger.warning("counter %s: Redis unavailable, writing directly", counter)
-        _add(counter, {object_id: by})
-        _tell(counter, [object_id])
+    if client is not None:
+        try:
+            client.hincrby(counter.key, str(object_id), by)
+            return
+        except redis.RedisError:
+            logger.warning("counter %s: Redis unavailable, writing directly", counter)
+    _add(counter, {object_id: by})
+    _tell(counter, [object_id])
 
 
 def flush() -> dict[str, int]:
@@ -137,9 +135,11 @@ def _client() -> redis.Redis | None:
     url = settings.COUNTERS_REDIS_URL
     if not url:
         return None
-    return _clients.get(url) or _clients.setdefault(
-        url, redis.Redis.from_url(url, socket_timeout=2, decode_responses=True)
-    )
+    if url not in _clients:
+        _clients[url] = redis.Redis.from_url(
+            url, socket_timeout=2, decode_responses=True
+        )
+    return _clients[url]
 
 
 _clients: dict[str, redis.Redis] = {}

@@ -1,35 +1,26 @@
 """Views and downloads: counted per hit, written to the row in batches when
 Redis is there, and never lost between a hit and a flush."""
 
-import os
-import uuid
-
 import pytest
-import redis
 
 from lms import counters
 from lms.signals import search_relevant_change
 from materials.services import material_record_download, material_record_view
 from tests.factories import PublishedMaterialFactory
+from tests.redis_service import REDIS_URL, delete_prefixed, redis_or_skip, unique_prefix
 
 pytestmark = pytest.mark.django_db
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 
 
 @pytest.fixture
 def batched(settings):
     """Counters through a real Redis under this test's own key prefix."""
-    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2)
-    try:
-        client.ping()
-    except redis.ConnectionError:
-        pytest.skip(f"no Redis at {REDIS_URL} (bash deploy/local-services.sh)")
-    prefix = f"test-{uuid.uuid4().hex}:"
+    client = redis_or_skip()
+    prefix = f"{unique_prefix()}:"
     settings.COUNTERS_REDIS_URL = REDIS_URL
     settings.COUNTERS_KEY_PREFIX = prefix
     yield client
-    for key in client.scan_iter(match=f"{prefix}*"):
-        client.delete(key)
+    delete_prefixed(client, prefix)
 
 
 def _told_search():
