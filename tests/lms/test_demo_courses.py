@@ -1,8 +1,6 @@
 """Demo courses read like real ones: lessons of subject content in correct
 Vietnamese, a figure, a quiz, and materials of the course's own subject and grade."""
 
-import re
-
 import pytest
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -18,14 +16,9 @@ from lms.demo.materials import seed_materials
 from lms.demo.people import ensure_demo_accounts
 from lms.management.commands.seed_demo import DEFAULT_MATERIALS
 from lms.vocabulary import Language
+from tests.lms.vietnamese import VIETNAMESE_LETTERS
 
 pytestmark = pytest.mark.django_db
-
-# Letters only Vietnamese writes: a text folded to ASCII has none of them.
-VIETNAMESE_LETTERS = re.compile(
-    "[ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]",
-    re.IGNORECASE,
-)
 
 
 @pytest.fixture(scope="module")
