@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "materials",
     "courses",
     "search",
+    # Above the Wagtail and Django apps: its catalogue completes theirs.
+    "framework_locale",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
