@@ -105,6 +105,16 @@ def test_vietnamese_demo_lessons_are_written_with_their_diacritics(demo_courses)
             assert len(VIETNAMESE_LETTERS.findall(_text(lesson))) >= 40, lesson.title
 
 
+def test_a_demo_lesson_page_does_not_say_its_summary_twice(demo_courses):
+    """The summary is the lead on the lesson page; if it were the body's
+    opening sentence, the learner would read it twice in a row."""
+    for course in demo_courses:
+        for lesson in _lessons(course):
+            assert lesson.summary, lesson.title
+            assert lesson.summary not in _text(lesson), lesson.title
+            assert not _text(lesson).startswith(lesson.summary[:20]), lesson.title
+
+
 def test_english_demo_courses_teach_in_english(demo_courses):
     courses = demo_courses
 

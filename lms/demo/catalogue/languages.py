@@ -14,6 +14,7 @@ LITERATURE_10 = DemoCourse(
             (
                 DemoLesson(
                     "Đặc trưng của thơ trữ tình",
+                    "Nhận diện ngôn ngữ, hình ảnh, nhạc điệu và chủ thể trữ tình khi đọc một bài thơ.",
                     (
                         (
                             "Thơ trữ tình là thể loại văn học phản ánh đời sống qua cảm "
@@ -38,6 +39,7 @@ LITERATURE_10 = DemoCourse(
                 ),
                 DemoLesson(
                     "Đọc hiểu bài thơ Thu hứng",
+                    "Đọc bài thất ngôn bát cú của Đỗ Phủ: cảnh thu, nỗi nhớ quê và nghệ thuật đối.",
                     (
                         (
                             "Thu hứng (Cảm xúc mùa thu) là chùm tám bài thơ Đỗ Phủ sáng "
@@ -125,6 +127,7 @@ LITERATURE_10 = DemoCourse(
             (
                 DemoLesson(
                     "Viết đoạn văn phân tích thơ",
+                    "Viết đoạn văn có câu chủ đề, dẫn chứng, phân tích và câu kết về một đoạn thơ.",
                     (
                         (
                             "Đoạn văn phân tích thơ tập trung vào một khía cạnh: một hình "
@@ -164,6 +167,7 @@ VIETNAMESE_1 = DemoCourse(
             (
                 DemoLesson(
                     "Chữ a, ă, â",
+                    "Nhận biết, đọc và viết ba chữ a, ă, â cùng các tiếng có chứa chúng.",
                     (
                         (
                             "Chữ a gồm một nét cong kín và một nét móc ngược. Chữ ă giống "
@@ -191,6 +195,7 @@ VIETNAMESE_1 = DemoCourse(
                 ),
                 DemoLesson(
                     "Chữ đ và d",
+                    "Phân biệt âm d và âm đ khi đọc, tô và viết chữ d, đ.",
                     (
                         (
                             "Chữ d gồm một nét cong kín và một nét móc ngược dài. Chữ đ "
@@ -214,6 +219,7 @@ VIETNAMESE_1 = DemoCourse(
             (
                 DemoLesson(
                     "Vần an, ăn, ân",
+                    "Ghép âm đầu với các vần an, ăn, ân để đọc và viết tiếng, từ mới.",
                     (
                         (
                             "Vần an gồm âm a đứng trước và âm n đứng sau. Tương tự, vần "
@@ -276,6 +282,7 @@ ENGLISH_7 = DemoCourse(
             (
                 DemoLesson(
                     "Greetings and introductions",
+                    "Greet people, introduce yourself and ask simple questions about name, class and home.",
                     (
                         (
                             "When we meet someone for the first time, we say hello, give "
@@ -303,6 +310,7 @@ ENGLISH_7 = DemoCourse(
                 ),
                 DemoLesson(
                     "Asking for directions",
+                    "Ask the way and give directions with the imperative and words for places in town.",
                     (
                         (
                             'To ask the way politely, start with "Excuse me" and use an '
@@ -386,6 +394,7 @@ ENGLISH_7 = DemoCourse(
             (
                 DemoLesson(
                     "Shopping for clothes",
+                    "Ask about size, colour and price, and take both parts in a role-play at a clothes shop.",
                     (
                         (
                             'In a clothes shop, the shop assistant may ask "Can I help '

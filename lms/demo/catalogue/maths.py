@@ -19,6 +19,7 @@ MATHS_6 = DemoCourse(
             (
                 DemoLesson(
                     "Tập hợp các số tự nhiên",
+                    "Biết tập hợp ℕ và ℕ*, biểu diễn số tự nhiên trên tia số và đọc giá trị chữ số theo vị trí.",
                     (
                         (
                             "Các số 0, 1, 2, 3, 4, ... là các số tự nhiên. Tập hợp các "
@@ -41,6 +42,7 @@ MATHS_6 = DemoCourse(
                 ),
                 DemoLesson(
                     "Ước và bội",
+                    "Tìm ước và bội của một số tự nhiên bằng phép chia và phép nhân, nhận ra số nguyên tố.",
                     (
                         (
                             "Nếu số tự nhiên a chia hết cho số tự nhiên b (b khác 0) thì "
@@ -66,6 +68,7 @@ MATHS_6 = DemoCourse(
             (
                 DemoLesson(
                     "Phân số bằng nhau",
+                    "Nhận biết hai phân số bằng nhau và dùng tính chất cơ bản để rút gọn phân số.",
                     (
                         (
                             "Với a, b là các số nguyên và b khác 0, ta gọi a/b là một "
@@ -95,6 +98,7 @@ MATHS_6 = DemoCourse(
                 ),
                 DemoLesson(
                     "Cộng và trừ phân số",
+                    "Quy đồng mẫu để cộng, trừ hai phân số và rút gọn kết quả.",
                     (
                         (
                             "Muốn cộng hai phân số cùng mẫu, ta cộng các tử và giữ "
@@ -158,6 +162,7 @@ MATHS_9 = DemoCourse(
             (
                 DemoLesson(
                     "Phương pháp thế",
+                    "Giải hệ hai phương trình bậc nhất hai ẩn bằng cách rút một ẩn rồi thế vào phương trình còn lại.",
                     (
                         (
                             "Hệ hai phương trình bậc nhất hai ẩn có dạng ax + by = c và "
@@ -195,6 +200,7 @@ MATHS_9 = DemoCourse(
                 ),
                 DemoLesson(
                     "Phương pháp cộng đại số",
+                    "Khử một ẩn bằng cách cộng hoặc trừ từng vế hai phương trình, rồi kiểm tra lại nghiệm.",
                     (
                         (
                             "Khi hệ số của cùng một ẩn trong hai phương trình bằng nhau "
@@ -258,6 +264,7 @@ MATHS_9 = DemoCourse(
             (
                 DemoLesson(
                     "Giải bài toán bằng cách lập hệ phương trình",
+                    "Chọn ẩn, lập hệ phương trình từ đề bài, giải hệ và đối chiếu điều kiện để trả lời.",
                     (
                         (
                             "Các bước giải: chọn hai ẩn và đặt điều kiện thích hợp cho "
@@ -300,6 +307,7 @@ MATHS_3 = DemoCourse(
             (
                 DemoLesson(
                     "Bảng nhân 6",
+                    "Thuộc bảng nhân 6 và dùng phép nhân để giải bài toán có lời văn.",
                     (
                         (
                             "Bảng nhân 6: 6 × 1 = 6, 6 × 2 = 12, 6 × 3 = 18, 6 × 4 = 24, "
@@ -326,6 +334,7 @@ MATHS_3 = DemoCourse(
                 ),
                 DemoLesson(
                     "Bảng nhân 7",
+                    "Thuộc bảng nhân 7, đếm thêm 7 và tính số ngày trong các tuần lễ.",
                     (
                         (
                             "Bảng nhân 7: 7 × 1 = 7, 7 × 2 = 14, 7 × 3 = 21, 7 × 4 = 28, "
@@ -351,6 +360,7 @@ MATHS_3 = DemoCourse(
             (
                 DemoLesson(
                     "Bảng chia 6",
+                    "Lập bảng chia 6 từ bảng nhân 6 và chia đều đồ vật thành các phần bằng nhau.",
                     (
                         (
                             "Phép chia là phép tính ngược của phép nhân. Từ 6 × 3 = 18 "
@@ -412,6 +422,7 @@ STATISTICS_FOR_TEACHERS = DemoCourse(
             (
                 DemoLesson(
                     "Mean, median and mode",
+                    "Find the mean, median and mode of a set of scores and choose the one that describes it best.",
                     (
                         (
                             "The mean is the sum of all scores divided by the number of "
@@ -435,6 +446,7 @@ STATISTICS_FOR_TEACHERS = DemoCourse(
                 ),
                 DemoLesson(
                     "Spread of scores",
+                    "Read the range and standard deviation of scores and see the spread on a bar chart.",
                     (
                         (
                             "Two classes can have the same mean and still be very "
@@ -500,6 +512,7 @@ STATISTICS_FOR_TEACHERS = DemoCourse(
             (
                 DemoLesson(
                     "Planning from assessment data",
+                    "Turn assessment results into groups, re-teaching plans and follow-up checks.",
                     (
                         (
                             "Assessment data is most useful when it changes what happens "

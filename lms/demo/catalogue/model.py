@@ -29,17 +29,11 @@ class DemoFigure:
 @dataclass(frozen=True)
 class DemoLesson:
     title: str
+    summary: str  # what the learner will be able to do; not the body's opening
     paragraphs: tuple[str, ...]
     figure: DemoFigure | None = None
     quiz: tuple[DemoQuestion, ...] = ()
     minutes: int = 20
-
-    @property
-    def summary(self) -> str:
-        """The first sentence of the first paragraph."""
-        first = self.paragraphs[0]
-        end = first.find(". ")
-        return first if end < 0 else first[: end + 1]
 
 
 @dataclass(frozen=True)

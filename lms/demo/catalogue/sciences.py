@@ -14,6 +14,7 @@ PHYSICS_11 = DemoCourse(
             (
                 DemoLesson(
                     "Dao động điều hòa",
+                    "Hiểu li độ, biên độ, chu kì, tần số và phương trình x = A cos(ωt + φ) của dao động điều hòa.",
                     (
                         (
                             "Dao động cơ là chuyển động qua lại quanh một vị trí cân "
@@ -51,6 +52,7 @@ PHYSICS_11 = DemoCourse(
                 ),
                 DemoLesson(
                     "Con lắc lò xo",
+                    "Tính chu kì con lắc lò xo từ khối lượng và độ cứng, hiểu lực kéo về và năng lượng dao động.",
                     (
                         (
                             "Con lắc lò xo gồm một vật nhỏ khối lượng m gắn vào đầu một "
@@ -120,6 +122,7 @@ PHYSICS_11 = DemoCourse(
             (
                 DemoLesson(
                     "Sóng cơ và sự truyền sóng",
+                    "Phân biệt sóng ngang và sóng dọc, liên hệ bước sóng, tốc độ truyền sóng và chu kì.",
                     (
                         (
                             "Sóng cơ là dao động cơ lan truyền trong một môi trường vật "
@@ -162,6 +165,7 @@ CHEMISTRY_8 = DemoCourse(
             (
                 DemoLesson(
                     "Cấu tạo nguyên tử",
+                    "Biết hạt nhân, lớp vỏ electron và các hạt proton, nơtron, electron trong nguyên tử.",
                     (
                         (
                             "Nguyên tử là hạt vô cùng nhỏ và trung hòa về điện. Mọi chất "
@@ -196,6 +200,7 @@ CHEMISTRY_8 = DemoCourse(
                 ),
                 DemoLesson(
                     "Nguyên tố hóa học",
+                    "Đọc và viết kí hiệu hóa học, hiểu số hiệu nguyên tử và nguyên tử khối.",
                     (
                         (
                             "Nguyên tố hóa học là tập hợp những nguyên tử cùng loại, có "
@@ -258,6 +263,7 @@ CHEMISTRY_8 = DemoCourse(
             (
                 DemoLesson(
                     "Đơn chất và hợp chất",
+                    "Phân biệt đơn chất với hợp chất và hiểu phân tử là hạt đại diện cho chất.",
                     (
                         (
                             "Đơn chất là những chất tạo nên từ một nguyên tố hóa học, ví "
@@ -297,6 +303,7 @@ BIOLOGY_10 = DemoCourse(
             (
                 DemoLesson(
                     "Cấu trúc tế bào nhân thực",
+                    "Nắm các thành phần của tế bào nhân thực: màng sinh chất, tế bào chất, bào quan và nhân.",
                     (
                         (
                             "Tế bào nhân thực có ở nấm, thực vật, động vật và nguyên "
@@ -326,6 +333,7 @@ BIOLOGY_10 = DemoCourse(
                 ),
                 DemoLesson(
                     "Lục lạp và ti thể",
+                    "So sánh cấu trúc và chức năng của lục lạp và ti thể, hai bào quan chuyển hóa năng lượng.",
                     (
                         (
                             "Lục lạp có hai lớp màng bao bọc; bên trong là chất nền chứa "
@@ -389,6 +397,7 @@ BIOLOGY_10 = DemoCourse(
             (
                 DemoLesson(
                     "Quang hợp ở thực vật",
+                    "Tìm hiểu pha sáng, pha tối của quang hợp và vai trò của quang hợp với sự sống.",
                     (
                         (
                             "Quang hợp là quá trình lá cây dùng năng lượng ánh sáng mặt "
@@ -433,6 +442,7 @@ INFORMATICS_11 = DemoCourse(
             (
                 DemoLesson(
                     "Biến và kiểu dữ liệu",
+                    "Đặt tên biến, gán giá trị và dùng các kiểu int, float, str, bool và list trong Python.",
                     (
                         (
                             "Biến là tên dùng để lưu một giá trị trong bộ nhớ khi chương "
@@ -457,6 +467,7 @@ INFORMATICS_11 = DemoCourse(
                 ),
                 DemoLesson(
                     "Câu lệnh if",
+                    "Viết câu lệnh rẽ nhánh if, elif, else với biểu thức điều kiện trong Python.",
                     (
                         (
                             "Câu lệnh if cho phép chương trình chọn việc cần làm tùy theo "
@@ -525,6 +536,7 @@ INFORMATICS_11 = DemoCourse(
             (
                 DemoLesson(
                     "Vòng lặp for và while",
+                    "Lặp với for và range, lặp có điều kiện với while, và cách tránh vòng lặp vô hạn.",
                     (
                         (
                             "Vòng lặp giúp thực hiện một khối lệnh nhiều lần. Vòng lặp "

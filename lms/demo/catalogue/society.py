@@ -14,6 +14,7 @@ HISTORY_12 = DemoCourse(
             (
                 DemoLesson(
                     "Cách mạng tháng Tám năm 1945",
+                    "Diễn biến tổng khởi nghĩa tháng Tám và sự ra đời của nước Việt Nam Dân chủ Cộng hòa.",
                     (
                         (
                             "Tháng 8 năm 1945, Nhật Bản đầu hàng Đồng minh, quân Nhật ở "
@@ -46,6 +47,7 @@ HISTORY_12 = DemoCourse(
                 ),
                 DemoLesson(
                     "Thống nhất đất nước",
+                    "Cuộc Tổng tiến công mùa xuân 1975 và việc thống nhất đất nước về mặt nhà nước năm 1976.",
                     (
                         (
                             "Sau Hiệp định Giơnevơ năm 1954, đất nước tạm thời bị chia "
@@ -77,6 +79,7 @@ HISTORY_12 = DemoCourse(
             (
                 DemoLesson(
                     "Công cuộc Đổi mới từ năm 1986",
+                    "Đường lối Đổi mới của Đại hội VI và những thành tựu kinh tế, xã hội sau đó.",
                     (
                         (
                             "Sau năm 1975, đất nước gặp nhiều khó khăn: kinh tế tăng "
@@ -166,6 +169,7 @@ GEOGRAPHY_10 = DemoCourse(
             (
                 DemoLesson(
                     "Chuyển động của Trái Đất",
+                    "Chuyển động tự quay và quanh Mặt Trời của Trái Đất, ngày đêm và giờ trên Trái Đất.",
                     (
                         (
                             "Trái Đất tự quay quanh trục theo hướng từ tây sang đông, "
@@ -189,6 +193,7 @@ GEOGRAPHY_10 = DemoCourse(
                 ),
                 DemoLesson(
                     "Các mùa trong năm",
+                    "Vì sao có bốn mùa, các ngày xuân phân, hạ chí, thu phân, đông chí ở hai bán cầu.",
                     (
                         (
                             "Do trục Trái Đất nghiêng và không đổi phương khi chuyển động "
@@ -269,6 +274,7 @@ GEOGRAPHY_10 = DemoCourse(
             (
                 DemoLesson(
                     "Các đới khí hậu",
+                    "Các đới khí hậu từ Xích đạo về hai cực và đặc điểm khí hậu nhiệt đới gió mùa của Việt Nam.",
                     (
                         (
                             "Khí hậu là trạng thái trung bình của thời tiết ở một nơi, "
