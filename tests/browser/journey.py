@@ -155,7 +155,9 @@ def search_from_header(journey: Journey, words: str) -> None:
     page = journey.page
     box = page.locator("header [role=search] input[name=q]")
     box.fill(words)
-    box.press("Enter")
-    page.wait_for_load_state()
+    # Wait for the results page itself: under load, the old page can still
+    # count as loaded when the next line runs.
+    with page.expect_navigation(url="**/search/**"):
+        box.press("Enter")
     assert "/search/" in page.url, page.url
     journey.check("search")
