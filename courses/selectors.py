@@ -8,12 +8,22 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Avg, Count, Q, QuerySet, prefetch_related_objects
+from django.db.models import (
+    Avg,
+    Count,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    prefetch_related_objects,
+)
 from django.db.models.functions import TruncDate
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from courses.models import (
     Certificate,
+    CourseCatalogPage,
     CourseModulePage,
     CoursePage,
     Enrolment,
@@ -21,6 +31,59 @@ from courses.models import (
     LessonPage,
     QuizAttempt,
 )
+from lms.vocabulary import CourseLevel, GradeLevel, Language, Subject
+
+# What the catalogue can be narrowed by: query parameter → (label, choices).
+CATALOGUE_FILTERS = {
+    "subject": (_("Subject"), Subject.choices),
+    "grade": (_("Grade"), GradeLevel.choices),
+    "level": (_("Level"), CourseLevel.choices),
+    "language": (_("Language"), Language.choices),
+}
+# How the catalogue can be ordered; the first is the default.
+CATALOGUE_SORTS = {
+    "title": _("Title (A to Z)"),
+    "newest": _("Newest first"),
+    "popular": _("Most learners"),
+}
+
+
+def catalogue_choices(params) -> dict[str, str]:
+    """The catalogue filters and sort a visitor chose, from the query string.
+
+    A value that is not one of the choices is dropped rather than refused:
+    these come from a link or a bookmark, and the catalogue still answers.
+    """
+    chosen = {}
+    for name, (_label, choices) in CATALOGUE_FILTERS.items():
+        value = params.get(name, "")
+        chosen[name] = value if value in dict(choices) else ""
+    sort = params.get("sort", "")
+    chosen["sort"] = sort if sort in CATALOGUE_SORTS else next(iter(CATALOGUE_SORTS))
+    return chosen
+
+
+def catalogue_courses(
+    *, catalogue: CourseCatalogPage, chosen: dict[str, str]
+) -> QuerySet[CoursePage]:
+    """Published, public courses of the catalogue, filtered and ordered as chosen
+    (see ``catalogue_choices``); one query however many courses match."""
+    courses = (
+        CoursePage.objects.live()
+        .public()
+        .descendant_of(catalogue)
+        .select_related("cover_image")
+        .prefetch_related("cover_image__renditions")
+        .filter(**{name: chosen[name] for name in CATALOGUE_FILTERS if chosen[name]})
+    )
+    if chosen["sort"] == "newest":
+        return courses.order_by("-first_published_at", "title")
+    if chosen["sort"] == "popular":
+        active = Q(enrolments__unenrolled_at__isnull=True)
+        return courses.annotate(learners=Count("enrolments", filter=active)).order_by(
+            "-learners", "title"
+        )
+    return courses.order_by("title")
 
 
 def course_lessons(course: CoursePage) -> list[LessonPage]:
@@ -127,6 +190,9 @@ class LessonState:
     completed: bool = False
     latest_attempts: dict[str, QuizAttempt] = field(default_factory=dict)
     passed_quiz_ids: set[str] = field(default_factory=set)
+    # The verification code of the learner's certificate for the course, once
+    # earned: the lesson that completes a course says so and links to it.
+    certificate_code: str | None = None
 
     @property
     def is_enrolled(self) -> bool:
@@ -141,14 +207,47 @@ def lesson_state(*, learner: User, lesson: LessonPage) -> LessonState:
     attempts = QuizAttempt.objects.filter(learner=learner, lesson=lesson).order_by(
         "submitted_at", "pk"
     )
+    certificate = Certificate.objects.filter(
+        learner=OuterRef("learner"), course=OuterRef("course")
+    ).values("code")[:1]
+    enrolment = (
+        Enrolment.objects.filter(learner=learner, course=course)
+        .annotate(certificate_code=Subquery(certificate))
+        .first()
+    )
     return LessonState(
-        enrolment=Enrolment.objects.filter(learner=learner, course=course).first(),
+        enrolment=enrolment,
+        certificate_code=enrolment.certificate_code if enrolment else None,
         completed=LessonCompletion.objects.filter(
             learner=learner, lesson=lesson
         ).exists(),
         latest_attempts={attempt.quiz_id: attempt for attempt in attempts},
         passed_quiz_ids={a.quiz_id for a in attempts if a.passed},
     )
+
+
+def lesson_neighbours(
+    lesson: LessonPage,
+) -> tuple[LessonPage | None, LessonPage | None]:
+    """The live lessons before and after this one in the course's reading
+    order, across modules; one query (bodies left unread)."""
+    course = lesson.course
+    if course is None:
+        return None, None
+    lessons = list(
+        LessonPage.objects.live()
+        .descendant_of(course)
+        .defer_streamfields()
+        .order_by("path")
+    )
+    position = next(
+        (index for index, other in enumerate(lessons) if other.pk == lesson.pk), None
+    )
+    if position is None:  # a draft seen in preview is not in the reading order
+        return None, None
+    previous = lessons[position - 1] if position > 0 else None
+    following = lessons[position + 1] if position + 1 < len(lessons) else None
+    return previous, following
 
 
 def course_a_learner_may_leave(*, learner: User, course_id: int) -> CoursePage | None:

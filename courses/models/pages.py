@@ -28,15 +28,27 @@ class CourseCatalogPage(Page):
         verbose_name = _("course catalogue")
 
     def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["courses"] = (
-            CoursePage.objects.live()
-            .public()
-            .descendant_of(self)
-            .select_related("cover_image")
-            .prefetch_related("cover_image__renditions")
-            .order_by("title")
+        from courses.selectors import (
+            CATALOGUE_FILTERS,
+            CATALOGUE_SORTS,
+            catalogue_choices,
+            catalogue_courses,
         )
+
+        context = super().get_context(request, *args, **kwargs)
+        chosen = catalogue_choices(request.GET)
+        context["chosen"] = chosen
+        context["filters"] = [
+            (
+                name,
+                label,
+                [(code, text, code == chosen[name]) for code, text in choices],
+            )
+            for name, (label, choices) in CATALOGUE_FILTERS.items()
+        ]
+        context["sorts"] = CATALOGUE_SORTS.items()
+        context["is_filtered"] = any(chosen[name] for name in CATALOGUE_FILTERS)
+        context["courses"] = catalogue_courses(catalogue=self, chosen=chosen)
         return context
 
 
@@ -217,7 +229,7 @@ class LessonPage(CoursePermissionsMixin, Page):
         verbose_name = _("lesson")
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import lesson_body, lesson_state
+        from courses.selectors import lesson_body, lesson_neighbours, lesson_state
         from courses.services import lesson_launch_record
 
         context = super().get_context(request, *args, **kwargs)
@@ -232,8 +244,16 @@ class LessonPage(CoursePermissionsMixin, Page):
         context["state"] = state
         context["body"] = lesson_body(lesson=self, state=state)
         context["has_quiz"] = any(quiz for _block, quiz in context["body"])
+        context["previous_lesson"], context["next_lesson"] = lesson_neighbours(self)
         return context
 
     @cached_property
     def course(self) -> CoursePage | None:
+        # Serving a lesson routes through its module and course, and Wagtail
+        # keeps each parent on the child it found (``_cached_parent_obj``):
+        # reuse that course rather than read it again.
+        module = getattr(self, "_cached_parent_obj", None)
+        routed = getattr(module, "_cached_parent_obj", None)
+        if isinstance(routed, CoursePage):
+            return routed
         return CoursePage.objects.ancestor_of(self).first()

@@ -57,7 +57,9 @@ def _complete(journey: Journey, course_path: str, lesson) -> None:
         page.locator("main form[action$='/done/'] button").click()
         page.wait_for_load_state()
         journey.check("lesson-done")
-    assert page.locator("main p.done").is_visible(), f"{lesson.title} not completed"
+    assert page.locator("main section.completion").is_visible(), (
+        f"{lesson.title} not completed"
+    )
 
 
 def test_student_signs_up_completes_a_course_and_verifies_the_certificate(journey):

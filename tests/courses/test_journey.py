@@ -41,7 +41,7 @@ def test_from_the_catalogue_to_a_verified_certificate(client, tree, settings):
     failed = client.post(quiz_url, {"question-0": "1", "question-1": "1"}, follow=True)
     assert "the pass mark is 50%" in failed.content.decode()
     passed = client.post(quiz_url, {"question-0": "0", "question-1": "0"}, follow=True)
-    assert "You have completed this lesson." in passed.content.decode()
+    assert "You have completed the course" in passed.content.decode()
 
     page = client.get(tree.course.url).content.decode()
     assert "2 of 3 lessons completed" in page
