@@ -1,25 +1,35 @@
 """Reads for the site-wide pages; only published content ever leaves here."""
 
 from django.db.models import QuerySet
+from django.utils.translation import get_language
 
 from courses.models import CoursePage
 from materials.models import Material
 
 
 def featured_courses(home_page) -> list[CoursePage]:
-    """Courses the editors chose, live ones only, in the editors' order."""
-    course_ids = list(
+    """Courses the editors chose, live ones only, in the editors' order, each
+    in the reader's language when it has a live translation into it."""
+    chosen = list(
         home_page.featured_courses.order_by("sort_order").values_list(
-            "course_id", flat=True
+            "course_id", "course__translation_key"
         )
     )
-    courses = CoursePage.objects.live().public().filter(pk__in=course_ids)
+    courses = CoursePage.objects.live().public()
+    courses = courses.filter(translation_key__in=[key for _pk, key in chosen])
     # Covers and their renditions come in two queries, however many courses.
-    courses = courses.select_related("cover_image").prefetch_related(
+    courses = courses.select_related("cover_image", "locale").prefetch_related(
         "cover_image__renditions"
     )
     by_id = {course.pk: course for course in courses}
-    return [by_id[pk] for pk in course_ids if pk in by_id]
+    language = get_language()
+    translated = {
+        course.translation_key: course
+        for course in by_id.values()
+        if course.locale.language_code == language
+    }
+    shown = (translated.get(key) or by_id.get(pk) for pk, key in chosen)
+    return [course for course in shown if course is not None]
 
 
 def newest_materials(*, limit: int) -> QuerySet[Material]:

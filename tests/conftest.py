@@ -42,16 +42,20 @@ def _fast_and_isolated(settings, tmp_path):
 
 @pytest.fixture
 def home_page(db):
+    from wagtail.models import Locale
+
     from lms.models import HomePage
 
-    return HomePage.objects.get()
+    return HomePage.objects.get(locale=Locale.get_default())
 
 
 @pytest.fixture
 def catalogue(db):
+    from wagtail.models import Locale
+
     from courses.models import CourseCatalogPage
 
-    return CourseCatalogPage.objects.get()
+    return CourseCatalogPage.objects.get(locale=Locale.get_default())
 
 
 @pytest.fixture

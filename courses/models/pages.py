@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -12,6 +13,7 @@ from wagtail.search import index
 
 from courses.blocks import LessonBodyBlock
 from courses.permissions import CoursePermissionsMixin
+from courses.translations import in_language
 from lms.vocabulary import CourseLevel, GradeLevel, Language, Licence, Subject
 
 
@@ -29,10 +31,11 @@ class CourseCatalogPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Every catalogue's courses (courses sit right under a catalogue), each
+        # once, in the reader's language when it is translated into it.
+        courses = CoursePage.objects.live().public().filter(depth=self.depth + 1)
         context["courses"] = (
-            CoursePage.objects.live()
-            .public()
-            .descendant_of(self)
+            in_language(courses, get_language())
             .select_related("cover_image")
             .prefetch_related("cover_image__renditions")
             .order_by("title")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pytest
 from django.test import Client
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from accounts.roles import Role
 from courses.models import CourseCatalogPage, CoursePage, LessonPage
@@ -137,7 +137,7 @@ def _chooser(client: Client, url: str, **params) -> str:
 
 def test_the_page_chooser_offers_a_teacher_only_their_own_courses(courses):
     client = _as(courses.teacher)
-    catalogue = CourseCatalogPage.objects.get()
+    catalogue = CourseCatalogPage.objects.get(locale=Locale.get_default())
 
     browsed = _chooser(client, f"/admin/choose-page/{catalogue.pk}/")
     searched = _chooser(client, "/admin/choose-page/search/", q=WORD)
@@ -171,7 +171,7 @@ def _api_titles(client: Client, url: str, **params) -> list[str]:
 
 def test_the_admin_api_lists_a_teacher_only_their_own_courses(courses):
     client = _as(courses.teacher)
-    catalogue = CourseCatalogPage.objects.get()
+    catalogue = CourseCatalogPage.objects.get(locale=Locale.get_default())
     pages = "/admin/api/main/pages/"
 
     searched = _api_titles(client, pages, search=WORD)

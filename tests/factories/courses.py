@@ -1,6 +1,6 @@
 import factory
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from courses.models import (
     Certificate,
@@ -37,7 +37,7 @@ class PageFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def default_parent(cls) -> Page:
-        return HomePage.objects.get()
+        return HomePage.objects.get(locale=Locale.get_default())
 
 
 class CoursePageFactory(PageFactory):
@@ -51,7 +51,7 @@ class CoursePageFactory(PageFactory):
 
     @classmethod
     def default_parent(cls) -> Page:
-        return CourseCatalogPage.objects.get()
+        return CourseCatalogPage.objects.get(locale=Locale.get_default())
 
 
 class CourseModulePageFactory(PageFactory):
@@ -84,7 +84,9 @@ class HomePageFeaturedCourseFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = HomePageFeaturedCourse
 
-    home_page = factory.LazyFunction(HomePage.objects.get)
+    home_page = factory.LazyFunction(
+        lambda: HomePage.objects.get(locale=Locale.get_default())
+    )
     course = factory.SubFactory(CoursePageFactory)
     sort_order = factory.Sequence(int)
 
