@@ -12,10 +12,32 @@ reader's translation of it.
 from typing import TypeVar
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.http import Http404
 from wagtail.models import Page
 
 P = TypeVar("P", bound=Page)
 QS = TypeVar("QS", bound=QuerySet)
+
+
+class UntranslatedChildrenMixin:
+    """A page whose children may not all be translated yet: a child missing
+    from this language's tree is served from another translation's (the
+    original first), at the same address, so every page can be read in every
+    language. Costs a query only when the child is missing."""
+
+    def route(self, request, path_components):
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            if not path_components:
+                raise
+        others = Page.objects.filter(translation_key=self.translation_key)
+        for other in others.exclude(pk=self.pk).order_by("pk"):
+            try:
+                return Page.route(other, request, path_components)
+            except Http404:
+                continue
+        raise Http404
 
 
 def original_page(page: P) -> P:

@@ -1,15 +1,16 @@
 from django.db import models
-from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from courses.translations import UntranslatedChildrenMixin
+
 NEWEST_MATERIALS_SHOWN = 8
 
 
-class HomePage(Page):
+class HomePage(UntranslatedChildrenMixin, Page):
     """The front door: featured courses and the newest published materials."""
 
     headline = models.CharField(_("headline"), max_length=255)
@@ -26,22 +27,6 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
-
-    def route(self, request, path_components):
-        """A page not yet translated into the reader's language is served from
-        another language's tree (the default first), at the same address."""
-        try:
-            return super().route(request, path_components)
-        except Http404:
-            if not path_components:
-                raise
-        others = self.get_translations().order_by("pk")
-        for home in others.specific():
-            try:
-                return Page.route(home, request, path_components)
-            except Http404:
-                continue
-        raise Http404
 
     def get_context(self, request, *args, **kwargs):
         from lms.selectors import featured_courses, newest_materials

@@ -42,20 +42,16 @@ def _fast_and_isolated(settings, tmp_path):
 
 @pytest.fixture
 def home_page(db):
-    from wagtail.models import Locale
+    from tests.factories.courses import site_home
 
-    from lms.models import HomePage
-
-    return HomePage.objects.get(locale=Locale.get_default())
+    return site_home()
 
 
 @pytest.fixture
 def catalogue(db):
-    from wagtail.models import Locale
+    from tests.factories.courses import site_catalogue
 
-    from courses.models import CourseCatalogPage
-
-    return CourseCatalogPage.objects.get(locale=Locale.get_default())
+    return site_catalogue()
 
 
 @pytest.fixture

@@ -13,11 +13,11 @@ from wagtail.search import index
 
 from courses.blocks import LessonBodyBlock
 from courses.permissions import CoursePermissionsMixin
-from courses.translations import in_language
+from courses.translations import UntranslatedChildrenMixin, in_language
 from lms.vocabulary import CourseLevel, GradeLevel, Language, Licence, Subject
 
 
-class CourseCatalogPage(Page):
+class CourseCatalogPage(UntranslatedChildrenMixin, Page):
     """The list of published courses, the entry point for students."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "link"])
@@ -43,7 +43,7 @@ class CourseCatalogPage(Page):
         return context
 
 
-class CoursePage(CoursePermissionsMixin, Page):
+class CoursePage(UntranslatedChildrenMixin, CoursePermissionsMixin, Page):
     """An open online course: modules of lessons, reviewed before publication."""
 
     summary = models.TextField(_("summary"), max_length=1000)
@@ -178,7 +178,7 @@ class CoursePage(CoursePermissionsMixin, Page):
         return LessonPage.objects.live().descendant_of(self)
 
 
-class CourseModulePage(CoursePermissionsMixin, Page):
+class CourseModulePage(UntranslatedChildrenMixin, CoursePermissionsMixin, Page):
     """An ordered group of lessons inside a course (the page tree gives the order)."""
 
     summary = models.TextField(_("summary"), blank=True, max_length=1000)

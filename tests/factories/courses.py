@@ -1,6 +1,6 @@
 import factory
 from django.utils import timezone
-from wagtail.models import Locale, Page
+from wagtail.models import Page, Site
 
 from courses.models import (
     Certificate,
@@ -13,6 +13,16 @@ from courses.models import (
 from lms.models import HomePage, HomePageFeaturedCourse
 from lms.vocabulary import GradeLevel, Subject
 from tests.factories.accounts import StudentFactory
+
+
+def site_home() -> HomePage:
+    """The site's own home page: the tree in the site's first language, which
+    the other languages' trees translate (whatever LANGUAGE_CODE a test sets)."""
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+def site_catalogue() -> CourseCatalogPage:
+    return CourseCatalogPage.objects.child_of(site_home()).get()
 
 
 class PageFactory(factory.django.DjangoModelFactory):
@@ -37,7 +47,7 @@ class PageFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def default_parent(cls) -> Page:
-        return HomePage.objects.get(locale=Locale.get_default())
+        return site_home()
 
 
 class CoursePageFactory(PageFactory):
@@ -51,7 +61,7 @@ class CoursePageFactory(PageFactory):
 
     @classmethod
     def default_parent(cls) -> Page:
-        return CourseCatalogPage.objects.get(locale=Locale.get_default())
+        return site_catalogue()
 
 
 class CourseModulePageFactory(PageFactory):
@@ -84,9 +94,7 @@ class HomePageFeaturedCourseFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = HomePageFeaturedCourse
 
-    home_page = factory.LazyFunction(
-        lambda: HomePage.objects.get(locale=Locale.get_default())
-    )
+    home_page = factory.LazyFunction(lambda: site_home())
     course = factory.SubFactory(CoursePageFactory)
     sort_order = factory.Sequence(int)
 
