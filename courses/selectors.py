@@ -79,19 +79,29 @@ class CourseProgress:
 
 
 def course_progress(*, learner: User, course: CoursePage) -> CourseProgress:
-    """The learner's own enrolment, completed lessons and certificate."""
+    """The learner's own enrolment, completed lessons and certificate.
+
+    Records belong to the original course (``courses.translations``); read
+    through any of its translations they are the same, each completed lesson
+    shown as its translation in ``course``.
+    """
+    lessons = course_lessons(course)
     if not learner.is_authenticated:
-        return CourseProgress(course, None, course_lessons(course), set())
+        return CourseProgress(course, None, lessons, set())
+    mine = {"learner": learner, "course__translation_key": course.translation_key}
+    completed_keys = set(
+        LessonCompletion.objects.filter(**mine).values_list(
+            "lesson__translation_key", flat=True
+        )
+    )
     return CourseProgress(
         course=course,
-        enrolment=Enrolment.objects.filter(learner=learner, course=course).first(),
-        lessons=course_lessons(course),
-        completed_ids=set(
-            LessonCompletion.objects.filter(learner=learner, course=course).values_list(
-                "lesson_id", flat=True
-            )
-        ),
-        certificate=Certificate.objects.filter(learner=learner, course=course).first(),
+        enrolment=Enrolment.objects.filter(**mine).first(),
+        lessons=lessons,
+        completed_ids={
+            lesson.pk for lesson in lessons if lesson.translation_key in completed_keys
+        },
+        certificate=Certificate.objects.filter(**mine).first(),
     )
 
 
@@ -138,14 +148,17 @@ def lesson_state(*, learner: User, lesson: LessonPage) -> LessonState:
     if not learner.is_authenticated:
         return LessonState(enrolment=None)
     course = lesson.course
-    attempts = QuizAttempt.objects.filter(learner=learner, lesson=lesson).order_by(
-        "submitted_at", "pk"
-    )
+    # Records belong to the original lesson; a translation shares them.
+    same_lesson = {
+        "learner": learner,
+        "lesson__translation_key": lesson.translation_key,
+    }
+    attempts = QuizAttempt.objects.filter(**same_lesson).order_by("submitted_at", "pk")
     return LessonState(
-        enrolment=Enrolment.objects.filter(learner=learner, course=course).first(),
-        completed=LessonCompletion.objects.filter(
-            learner=learner, lesson=lesson
-        ).exists(),
+        enrolment=Enrolment.objects.filter(
+            learner=learner, course__translation_key=course.translation_key
+        ).first(),
+        completed=LessonCompletion.objects.filter(**same_lesson).exists(),
         latest_attempts={attempt.quiz_id: attempt for attempt in attempts},
         passed_quiz_ids={a.quiz_id for a in attempts if a.passed},
     )
