@@ -3,34 +3,14 @@ original course's, whichever translation the learner reads."""
 
 import pytest
 from django.conf import settings
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 from courses.models import Certificate, Enrolment, LessonCompletion
 from courses.services import enrolment_create, lesson_mark_done, quiz_attempt_submit
 from courses.translations import original_page
+from tests.factories import translate_course
 
 pytestmark = pytest.mark.django_db
-
-
-def translate(page, language_code="en", **fields):
-    """An editor's published translation of ``page`` (Wagtail's Translate)."""
-    locale = Locale.objects.get(language_code=language_code)
-    translation = page.get_translation_or_none(locale)
-    if translation is None:
-        translation = page.copy_for_translation(locale, copy_parents=True)
-    translation = translation.specific
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save_revision().publish()
-    return translation
-
-
-def translate_course(course, **fields):
-    """The course and every page under it, translated into English."""
-    english = translate(course, **fields)
-    for page in Page.objects.descendant_of(course).order_by("path"):
-        translate(page.specific)
-    return english
 
 
 def english_version(page):

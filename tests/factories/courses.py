@@ -1,6 +1,6 @@
 import factory
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from courses.models import (
     Certificate,
@@ -23,6 +23,29 @@ def site_home() -> HomePage:
 
 def site_catalogue() -> CourseCatalogPage:
     return CourseCatalogPage.objects.child_of(site_home()).get()
+
+
+def translate(page: Page, language_code: str = "en", **fields) -> Page:
+    """An editor's published translation of ``page`` (Wagtail's Translate):
+    the existing one edited, or a new copy (with any missing parents)."""
+    locale = Locale.objects.get(language_code=language_code)
+    translation = page.get_translation_or_none(locale)
+    if translation is None:
+        translation = page.copy_for_translation(locale, copy_parents=True)
+    translation = translation.specific
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    translation.refresh_from_db()
+    return translation
+
+
+def translate_course(course: Page, **fields) -> Page:
+    """The course and every page under it, translated into English."""
+    english = translate(course, **fields)
+    for page in Page.objects.descendant_of(course).order_by("path"):
+        translate(page.specific)
+    return english
 
 
 class PageFactory(factory.django.DjangoModelFactory):

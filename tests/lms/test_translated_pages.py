@@ -9,23 +9,11 @@ from lms.models import HomePage
 from tests.factories import (
     CoursePageFactory,
     HomePageFeaturedCourseFactory,
+    LessonPageFactory,
+    translate,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def translate(page, language_code="en", **fields):
-    """An editor's published translation of ``page`` (Wagtail's Translate):
-    the existing one edited, or a new copy."""
-    locale = Locale.objects.get(language_code=language_code)
-    translation = page.get_translation_or_none(locale)
-    if translation is None:
-        translation = page.copy_for_translation(locale, copy_parents=True)
-    translation = translation.specific
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save_revision().publish()
-    return translation
 
 
 def read_in(client, language_code):
@@ -128,3 +116,15 @@ def test_a_translated_course_keeps_its_address_and_changes_language(client):
     assert "Vật lí 9" in client.get(course.url).content.decode()
     read_in(client, "en")
     assert "Physics 9" in client.get(course.url).content.decode()
+
+
+def test_a_lesson_not_yet_translated_is_read_under_the_translated_course(client):
+    lesson = LessonPageFactory(title="Bài 1: Lá cây")
+    translate(lesson.course, title="Biology 6")
+    translate(lesson.get_parent().specific, title="Chapter 1")
+    read_in(client, "en")
+
+    response = client.get(lesson.url)
+
+    assert response.status_code == 200
+    assert "Bài 1: Lá cây" in response.content.decode()
