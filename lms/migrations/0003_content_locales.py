@@ -47,7 +47,6 @@ def create_locales(apps, schema_editor):
 def _translate_home(apps, home, locale):
     Page = apps.get_model("wagtailcore.Page")
     HomePage = apps.get_model("lms.HomePage")
-    Featured = apps.get_model("lms.HomePageFeaturedCourse")
     root = Page.objects.get(path=ROOT_PATH)
     last = Page.objects.filter(depth=2).order_by("-path").first()
     english = HomePage.objects.create(
@@ -63,12 +62,8 @@ def _translate_home(apps, home, locale):
         live=True,
     )
     Page.objects.filter(pk=root.pk).update(numchild=root.numchild + 1)
-    # Featured courses start as the Vietnamese home's choice; each is shown in
-    # the reader's language when it has a translation.
-    Featured.objects.bulk_create(
-        Featured(home_page_id=english.pk, course_id=row.course_id, sort_order=row.sort_order)
-        for row in Featured.objects.filter(home_page_id=home.pk)
-    )
+    # No featured courses of its own: it shows the Vietnamese home's choice,
+    # each course in the reader's language (lms.selectors).
     return english
 
 

@@ -72,8 +72,6 @@ def test_english_home_shows_the_english_translation_of_a_featured_course(
 ):
     course = CoursePageFactory(title="Vật lí 9: Định luật Ôm")
     HomePageFeaturedCourseFactory(home_page=home_page, course=course)
-    english_home = HomePage.objects.get(locale__language_code="en")
-    HomePageFeaturedCourseFactory(home_page=english_home, course=course)
     translate(course, title="Physics 9: Ohm's law")
     read_in(client, "en")
 
@@ -81,6 +79,22 @@ def test_english_home_shows_the_english_translation_of_a_featured_course(
 
     assert "Physics 9: Ohm&#x27;s law" in html
     assert "Vật lí 9: Định luật Ôm" not in html
+
+
+def test_an_english_home_page_with_its_own_choice_shows_that_choice(client, home_page):
+    HomePageFeaturedCourseFactory(
+        home_page=home_page, course=CoursePageFactory(title="Sinh học 6")
+    )
+    HomePageFeaturedCourseFactory(
+        home_page=HomePage.objects.get(locale__language_code="en"),
+        course=CoursePageFactory(title="Toán 7"),
+    )
+    read_in(client, "en")
+
+    html = client.get("/").content.decode()
+
+    assert "Toán 7" in html
+    assert "Sinh học 6" not in html
 
 
 def test_the_catalogue_lists_each_course_once_in_the_readers_language(
