@@ -8,7 +8,7 @@ from wagtail.models import Locale
 from courses.models import Certificate, Enrolment, LessonCompletion
 from courses.services import enrolment_create, lesson_mark_done, quiz_attempt_submit
 from courses.translations import original_page
-from tests.factories import translate_course
+from tests.factories import CuratorFactory, TeacherFactory, translate_course
 
 pytestmark = pytest.mark.django_db
 
@@ -66,3 +66,8 @@ def test_lessons_done_in_english_complete_the_original_course(tree, learner):
         tree.quiz_lesson.pk,
     }
     assert Certificate.objects.get().course_id == tree.course.pk
+
+
+def test_curators_may_translate_pages_and_teachers_may_not():
+    assert CuratorFactory().has_perm("simple_translation.submit_translation")
+    assert not TeacherFactory().has_perm("simple_translation.submit_translation")
