@@ -1,14 +1,16 @@
 """Small real files made on the spot for demo content and tests.
 
-Nothing is downloaded: PDFs are written by hand (one page, standard font) and
-images are drawn with Pillow.
+Nothing is downloaded: these PDFs are written by hand in a standard font, so
+without diacritics (demo materials' PDFs come from ``lms.demo.documents``
+instead, with Roboto embedded); images are drawn with Pillow in Roboto.
 """
 
 import io
 import zlib
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw
 
+from lms.demo.fonts import fitted
 from lms.text import fold_diacritics
 
 PAGE_WIDTH, PAGE_HEIGHT = 595, 842  # A4 in points
@@ -95,19 +97,25 @@ def make_image(
     colour: str = "#0b5cad",
     image_format: str = "PNG",
 ) -> bytes:
-    """A simple cover image: a coloured field with a light band and a label."""
+    """A simple cover image: a coloured field with the whole label in white,
+    set in Roboto with its diacritics, and a light band below it."""
     image = Image.new("RGB", size, colour)
     draw = ImageDraw.Draw(image)
     width, height = size
-    band_top = height * 2 // 3
+    band_top = height * 4 // 5
     draw.rectangle([0, band_top, width, height], fill="#f5f7f9")
-    font = ImageFont.load_default(size=max(12, (height - band_top) // 3))
-    draw.text(
-        (24, band_top + (height - band_top) // 4),
-        fold_diacritics(label)[:48],
-        fill="#1b1f23",
-        font=font,
+    margin = max(8, width // 20)
+    font, lines = fitted(
+        label,
+        width=width - 2 * margin,
+        height=band_top - 2 * margin,
+        largest=max(10, height // 8),
+        bold=True,
     )
+    line_height = round(font.size * 1.25)
+    top = (band_top - line_height * len(lines)) // 2
+    for index, line in enumerate(lines):
+        draw.text((margin, top + index * line_height), line, fill="white", font=font)
     buffer = io.BytesIO()
     image.save(buffer, format=image_format)
     return buffer.getvalue()

@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "materials",
     "courses",
     "search",
+    # Above the Wagtail and Django apps: its catalogue completes theirs.
+    "framework_locale",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -452,6 +454,14 @@ LOGGING["handlers"]["console"]["formatter"] = LOG_FORMAT
 # Periodic work, enqueued by `manage.py run_periodic` for the task worker:
 # (task path, seconds between runs).
 PERIODIC_TASKS = [("lms.tasks.clear_expired_sessions", 3600)]
+# Views and downloads add up in Redis and reach the rows in batches
+# (lms/counters.py); without Redis each hit writes its row.
+COUNTERS_REDIS_URL = env_url("COUNTERS_REDIS_URL", schemes={"redis", "rediss", "unix"})
+COUNTERS_REDIS_URL = COUNTERS_REDIS_URL or REDIS_URL
+COUNTERS_KEY_PREFIX = env_str("COUNTERS_KEY_PREFIX", "lms:")
+COUNTERS_FLUSH_SECONDS = env_int("COUNTERS_FLUSH_SECONDS", 10, minimum=1)
+if COUNTERS_REDIS_URL:
+    PERIODIC_TASKS.append(("lms.tasks.flush_counters", COUNTERS_FLUSH_SECONDS))
 if TASKS_BACKEND == "database":
     PERIODIC_TASKS.append(("lms.tasks.prune_finished_task_results", 86_400))
 

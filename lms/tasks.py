@@ -28,3 +28,11 @@ def prune_finished_task_results(
         failed_min_age_days=failed_min_age_days,
         verbosity=0,
     )
+
+
+@task(queue_name="default")
+def flush_counters() -> dict[str, int]:
+    """Write the views and downloads counted in Redis to their rows."""
+    from lms import counters
+
+    return counters.flush()

@@ -10,7 +10,6 @@ from typing import IO, Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.actions.edit import EditAction, EditPermissionError
@@ -18,7 +17,7 @@ from wagtail.actions.unpublish import UnpublishAction
 from wagtail.log_actions import log
 from wagtail.models import TaskState, WorkflowState
 
-from lms.signals import search_relevant_change
+from lms import counters
 from materials.forms import MaterialMetadataForm
 from materials.models import Material, ProcessingStatus
 from materials.permissions import can_edit, is_reviewer, is_teacher
@@ -245,10 +244,7 @@ def material_retry_processing(*, material: Material, user: Any) -> Material:
 
 def material_record_download(*, material: Material) -> None:
     """Count one download without losing concurrent ones; search follows."""
-    Material.objects.filter(pk=material.pk).update(
-        download_count=F("download_count") + 1
-    )
-    search_relevant_change.send(sender=Material, instance=material, figures_only=True)
+    counters.count(counters.MATERIAL_DOWNLOADS, material.pk)
 
 
 def material_record_view(*, material: Material) -> None:
@@ -257,7 +253,7 @@ def material_record_view(*, material: Material) -> None:
 
 def material_record_view_of(*, material_id: int) -> None:
     """Count a view of the material's page, also when it came from the cache."""
-    Material.objects.filter(pk=material_id).update(view_count=F("view_count") + 1)
+    counters.count(counters.MATERIAL_VIEWS, material_id)
 
 
 def _fresh(material: Material) -> Material:

@@ -1,18 +1,20 @@
 """Published demo courses built through Wagtail's page tree and revisions."""
 
-import zlib
 from collections.abc import Callable
 
 from django.db import transaction
+from django.utils.html import escape
 from wagtail.models import Locale, Page
 
 from accounts.models import User
 from courses.models import CourseCatalogPage, CourseModulePage, CoursePage, LessonPage
-from lms.demo.catalogue import DEMO_COURSES, DemoCourse, DemoLesson
+from lms.demo.catalogue import DEMO_COURSES, DemoCourse, DemoLesson, DemoQuestion
 from lms.demo.covers import cover_image
+from lms.demo.figures import figure_image
 from lms.models import HomePage, HomePageFeaturedCourse
 from lms.text import ascii_slug
-from materials.models import Material
+from lms.vocabulary import Language
+from materials.models import Material, MaterialImage
 
 FEATURED_COURSES = 6
 
@@ -51,19 +53,27 @@ def _course_slug(plan: DemoCourse, edition: int) -> str:
 
 def _create_course(catalogue, plan: DemoCourse, edition, slug, teacher, curator):
     title = plan.title if edition == 1 else f"{plan.title} ({edition})"
-    cover = cover_image(title, subject=plan.subject)
+    images: dict[str, MaterialImage] = {}
     try:
+        images["cover"] = cover_image(title, subject=plan.subject)
+        for lesson in plan.lessons:
+            if lesson.figure:
+                images[lesson.title] = figure_image(
+                    lesson.figure.drawing, title=lesson.figure.title
+                )
         with transaction.atomic():
-            cover.save()
+            for image in images.values():
+                image.save()
             _create_course_pages(
-                catalogue, plan, title, slug, cover, (teacher, curator)
+                catalogue, plan, title, slug, images, (teacher, curator)
             )
     except BaseException:
-        cover.file.delete(save=False)
+        for image in images.values():
+            image.file.delete(save=False)
         raise
 
 
-def _create_course_pages(catalogue, plan, title, slug, cover, people) -> None:
+def _create_course_pages(catalogue, plan, title, slug, images, people) -> None:
     teacher = people[0]
     course = CoursePage(
         title=title,
@@ -74,31 +84,49 @@ def _create_course_pages(catalogue, plan, title, slug, cover, people) -> None:
         language=plan.language,
         estimated_hours=plan.hours,
         learning_outcomes="\n".join(plan.outcomes),
-        cover_image=cover,
+        cover_image=images["cover"],
         owner=teacher,
     )
     course.teachers = [teacher]
     _publish(catalogue, course, people)
-    materials = list(
-        Material.objects.filter(live=True, subject=plan.subject).order_by("pk")[:4]
-    )
+    materials = course_materials(plan)
+    number = 0
     for module_number, (module_title, lessons) in enumerate(plan.modules, start=1):
         module = CourseModulePage(
             title=module_title, slug=f"chuong-{module_number}", owner=teacher
         )
         _publish(course, module, people)
         for lesson_number, lesson in enumerate(lessons, start=1):
+            material = materials[number % len(materials)] if materials else None
+            number += 1
             _publish(
                 module,
                 LessonPage(
                     title=lesson.title,
                     slug=f"bai-{lesson_number}",
-                    summary=lesson.text[:200],
-                    body=_lesson_body(lesson, materials),
+                    summary=lesson.summary,
+                    estimated_minutes=lesson.minutes,
+                    body=lesson_body(
+                        lesson,
+                        images.get(lesson.title),
+                        material,
+                        english=plan.language == Language.ENGLISH,
+                    ),
                     owner=teacher,
                 ),
                 people,
             )
+
+
+def course_materials(plan: DemoCourse) -> list[Material]:
+    """Published materials for the course's own subject and grade."""
+    return list(
+        Material.objects.filter(
+            live=True,
+            subject=plan.subject,
+            grade_levels__icontains=f'"{plan.grade}"',
+        ).order_by("pk")[:4]
+    )
 
 
 def _publish(parent: Page, page: Page, people: tuple[User, User]) -> None:
@@ -109,31 +137,50 @@ def _publish(parent: Page, page: Page, people: tuple[User, User]) -> None:
     revision.publish(user=curator, log_action=False)
 
 
-def _lesson_body(lesson: DemoLesson, materials: list[Material]) -> list:
-    body: list = [("text", f"<p>{lesson.text}</p>")]
-    if materials:
-        material = materials[zlib.crc32(lesson.title.encode()) % len(materials)]
+def lesson_body(
+    lesson: DemoLesson,
+    figure: MaterialImage | None,
+    material: Material | None,
+    *,
+    english: bool,
+) -> list:
+    """Paragraphs with the figure among them, then a material and the quiz."""
+    paragraphs = [f"<p>{escape(text)}</p>" for text in lesson.paragraphs]
+    if not figure:
+        body: list = [("text", "".join(paragraphs))]
+    else:
+        after = lesson.figure.after
+        body = [("text", "".join(paragraphs[:after]))]
+        body.append(("image", _image(figure, lesson.figure.alt_text)))
+        if paragraphs[after:]:
+            body.append(("text", "".join(paragraphs[after:])))
+    if material:
         body.append(("material", {"material": material, "note": ""}))
     if lesson.quiz:
-        prompt, choices, answer = lesson.quiz
-        body.append(("quiz", _quiz(lesson.title, prompt, choices, answer)))
+        heading = "Check your understanding" if english else "Câu hỏi ôn tập"
+        body.append(("quiz", _quiz(f"{heading}: {lesson.title}", lesson.quiz)))
     return body
 
 
-def _quiz(title: str, prompt: str, choices: tuple[str, ...], answer: int) -> dict:
+def _image(image: MaterialImage, alt_text: str) -> dict:
+    return {"image": image, "alt_text": alt_text, "decorative": False}
+
+
+def _quiz(title: str, questions: tuple[DemoQuestion, ...]) -> dict:
     return {
-        "title": f"Câu hỏi ôn tập: {title}",
-        "pass_mark": 100,
+        "title": title,
+        "pass_mark": 75,
         "questions": [
             {
-                "prompt": prompt,
-                "allows_multiple": False,
+                "prompt": question.prompt,
+                "allows_multiple": question.allows_multiple,
                 "choices": [
-                    {"text": text, "is_correct": index == answer}
-                    for index, text in enumerate(choices)
+                    {"text": text, "is_correct": index in question.correct}
+                    for index, text in enumerate(question.choices)
                 ],
-                "feedback": f"Đáp án đúng: {choices[answer]}",
+                "feedback": question.feedback,
             }
+            for question in questions
         ],
     }
 

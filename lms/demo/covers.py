@@ -11,11 +11,11 @@ import io
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 
 from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw, ImageFont
 
+from lms.demo.fonts import roboto, wrap
 from lms.text import ascii_slug
 from lms.vocabulary import Subject
 from materials.models import MaterialImage
@@ -48,11 +48,8 @@ class TitleLayout:
     origins: tuple[tuple[int, int], ...]  # left, top of each line
 
 
-@cache
 def title_font(size: int) -> ImageFont.FreeTypeFont:
-    import font_roboto
-
-    return ImageFont.truetype(font_roboto.RobotoBold, size)
+    return roboto(size, bold=True)
 
 
 def cover_image(title: str, *, subject: str) -> MaterialImage:
@@ -101,20 +98,6 @@ def layout_title(title: str) -> TitleLayout:
         if lines and _block_height(lines, size) <= box_height:
             break
     return _place(lines or [title], size)
-
-
-def wrap(text: str, font: ImageFont.FreeTypeFont, width: int) -> list[str]:
-    """Words in lines no wider than ``width``; empty if one word alone is wider."""
-    lines: list[str] = []
-    for word in text.split():
-        if font.getlength(word) > width:
-            return []
-        candidate = f"{lines[-1]} {word}" if lines else word
-        if lines and font.getlength(candidate) <= width:
-            lines[-1] = candidate
-        else:
-            lines.append(word)
-    return lines
 
 
 def _line_height(size: int) -> int:

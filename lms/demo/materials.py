@@ -184,7 +184,7 @@ def _build(spec: MaterialSpec, author: User, number: int, saved: list[str]) -> M
 
 def _file_for(spec: MaterialSpec) -> tuple[bytes, str, str, int | None]:
     if spec.material_type == MaterialType.IMAGE:
-        return make_image(spec.title, size=(320, 180)), "png", "image/png", None
+        return make_image(spec.title), "png", "image/png", None
     pages = (
         2 if spec.material_type in {MaterialType.TEXTBOOK, MaterialType.SLIDES} else 1
     )

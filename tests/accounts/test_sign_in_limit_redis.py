@@ -10,30 +10,24 @@ import subprocess
 import sys
 import textwrap
 import threading
-import uuid
 from pathlib import Path
 
 import pytest
-import redis
 from django.urls import reverse
 
 from accounts import ratelimit
 from tests.factories import StudentFactory
 from tests.factories.accounts import PASSWORD
+from tests.redis_service import REDIS_URL, delete_prefixed, redis_or_skip, unique_prefix
 
-REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/0")
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
 def shared_redis(settings):
     """The sign-in cache on Redis, under this test's own key prefix."""
-    client = redis.Redis.from_url(REDIS_URL, socket_connect_timeout=2)
-    try:
-        client.ping()
-    except redis.ConnectionError:
-        pytest.skip(f"no Redis at {REDIS_URL} (bash deploy/local-services.sh)")
-    prefix = f"test-{uuid.uuid4().hex}"
+    client = redis_or_skip()
+    prefix = unique_prefix()
     settings.CACHES = {
         **settings.CACHES,
         "sign-in": {
@@ -43,9 +37,7 @@ def shared_redis(settings):
         },
     }
     yield prefix
-    keys = list(client.scan_iter(f"{prefix}:*"))
-    if keys:
-        client.delete(*keys)
+    delete_prefixed(client, f"{prefix}:")
 
 
 # Another web process: the site's own settings on Redis, with the same prefix.

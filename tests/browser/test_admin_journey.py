@@ -10,7 +10,7 @@ from tests.browser.journey import sign_in
 # One worker serves every journey: the demo site is started once per process.
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
-# A lesson seed_demo creates (lms/demo/catalogue.py).
+# A lesson seed_demo creates (lms/demo/catalogue/maths.py).
 LESSON = "Ước và bội"
 
 

@@ -9,7 +9,7 @@ from tests.browser.journey import PAGE_WEIGHT_BUDGET
 # One worker serves every journey: the demo site is started once per process.
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
-# Demo content that seed_demo creates (lms/demo/catalogue.py).
+# Demo content that seed_demo creates (lms/demo/catalogue/maths.py).
 COURSE = "Toán 6: Số tự nhiên và phân số"
 LESSON = "Ước và bội"
 SEARCH_PATH = f"/search/?q={quote('phân số')}"

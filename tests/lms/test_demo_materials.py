@@ -5,14 +5,17 @@ import itertools
 
 import pytest
 from django.urls import reverse
+from PIL import Image
 
 from lms.demo.materials import _file_for, material_specs, seed_materials
-from lms.vocabulary import MaterialType, Subject
+from lms.management.commands.seed_demo import DEFAULT_MATERIALS
+from lms.vocabulary import Language, MaterialType, Subject
 from materials.models import Material
 from materials.processing import derive
 from materials.tasks import process_material_task
 from search.indexing import rebuild, refresh
 from tests.factories import UserFactory
+from tests.lms.vietnamese import VIETNAMESE_LETTERS
 
 SPECS = list(itertools.islice(material_specs(), 400))
 
@@ -86,3 +89,31 @@ def test_search_snippets_from_processed_demo_pdfs_keep_their_diacritics(
     assert snippets, "no demo material was found by its PDF's text"
     for snippet in snippets:
         assert "<mark>thảo</mark> <mark>luận</mark> <mark>nhóm</mark>" in snippet
+
+
+@pytest.mark.django_db
+def test_every_seeded_demo_pdf_reads_back_with_its_diacritics():
+    """No demo PDF is left in the old ASCII-only standard font."""
+    seed_materials(
+        count=DEFAULT_MATERIALS, authors=[UserFactory()], report=lambda done: None
+    )
+    pdfs = Material.objects.filter(mime_type="application/pdf")
+
+    assert pdfs.count() >= DEFAULT_MATERIALS * 5 // 6
+    for material in pdfs:
+        with material.file.open("rb") as handle:
+            text = " ".join(derive(io.BytesIO(handle.read())).text.split())
+        assert " ".join(material.title.split()) in text, material.title
+        if material.language == Language.VIETNAMESE:
+            assert VIETNAMESE_LETTERS.search(text.removeprefix(material.title))
+            assert "Mục tiêu" in text, material.title
+
+
+@pytest.mark.django_db
+def test_seeded_demo_images_are_drawn_at_twice_their_thumbnail_size():
+    seed_materials(count=12, authors=[UserFactory()], report=lambda done: None)
+    image = Material.objects.filter(material_type=MaterialType.IMAGE).first()
+
+    with image.file.open("rb") as handle:
+        picture = Image.open(io.BytesIO(handle.read()))
+    assert picture.size == (640, 360)

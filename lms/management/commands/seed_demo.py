@@ -7,7 +7,7 @@ from lms.demo.courses import seed_courses
 from lms.demo.materials import process_demo_materials, seed_materials
 from lms.demo.people import ensure_demo_accounts
 
-DEFAULT_MATERIALS = 72
+DEFAULT_MATERIALS = 84  # the first topic of every subject and grade, in every kind
 DEFAULT_COURSES = 13
 PROCESSED_MATERIALS = 120
 
