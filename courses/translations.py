@@ -11,9 +11,14 @@ reader's translation of it.
 
 from typing import TypeVar
 
+from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, QuerySet
-from django.http import Http404
-from wagtail.models import Page
+from django.db.models.functions import Substr
+from django.http import Http404, HttpRequest
+from django.utils.translation import get_language
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
+from wagtail.url_routing import RouteResult
 
 P = TypeVar("P", bound=Page)
 QS = TypeVar("QS", bound=QuerySet)
@@ -23,7 +28,8 @@ class UntranslatedChildrenMixin:
     """A page whose children may not all be translated yet: a child missing
     from this language's tree is served from another translation's (the
     original first), at the same address, so every page can be read in every
-    language. Costs a query only when the child is missing."""
+    language. Costs a query only when the child is missing: the child is
+    looked up under every other translation at once."""
 
     def route(self, request, path_components):
         try:
@@ -31,13 +37,23 @@ class UntranslatedChildrenMixin:
         except Http404:
             if not path_components:
                 raise
-        others = Page.objects.filter(translation_key=self.translation_key)
-        for other in others.exclude(pk=self.pk).order_by("pk"):
+        for child in _children_elsewhere(self, path_components[0]):
             try:
-                return Page.route(other, request, path_components)
+                return child.specific.route(request, path_components[1:])
             except Http404:
                 continue
         raise Http404
+
+
+def _children_elsewhere(page: Page, slug: str) -> list[Page]:
+    """Children called ``slug`` of ``page``'s other translations, the
+    earliest (the original) first."""
+    others = Page.objects.filter(translation_key=page.translation_key)
+    children = Page.objects.filter(depth=page.depth + 1, slug=slug).annotate(
+        parent_path=Substr("path", 1, page.depth * page.steplen)
+    )
+    others = others.exclude(pk=page.pk).values("path")
+    return list(children.filter(parent_path__in=others).order_by("pk"))
 
 
 def original_page(page: P) -> P:
@@ -69,3 +85,53 @@ def in_language(pages: QS, language_code: str) -> QS:
     return pages.filter(
         Q(locale__language_code=language_code) | (~Q(translated) & ~Q(earlier))
     )
+
+
+# The locales, by language code, read once per process: every page request
+# needs the reader's, and they change only when an administrator adds or
+# removes a language (the receivers connected in lms.apps then forget them).
+_locale_ids: dict[str, int] = {}
+
+
+def forget_locales(**kwargs) -> None:
+    _locale_ids.clear()
+
+
+def active_locale_id() -> int | None:
+    """The id of the Locale of the active language, or of the default
+    language's when the active one has none (as ``Locale.get_active()``)."""
+    if not _locale_ids:
+        _locale_ids.update(Locale.objects.values_list("language_code", "id"))
+    for language_code in (get_language(), settings.LANGUAGE_CODE):
+        try:
+            return _locale_ids[get_supported_content_language_variant(language_code)]
+        except (KeyError, LookupError):
+            continue
+    return None
+
+
+def localized_root(root_page: Page) -> Page:
+    """The site's home page in the reader's language, specific, in one query
+    (``root_page.localized.specific`` takes three): the root page itself when
+    it is in that language or has no live translation into it."""
+    locale_id = active_locale_id()
+    home_model = root_page.specific_class or type(root_page)
+    if locale_id is not None and locale_id != root_page.locale_id:
+        translation = home_model.objects.filter(
+            translation_key=root_page.translation_key, locale_id=locale_id, live=True
+        ).first()
+        if translation is not None:
+            return translation
+    return root_page.specific
+
+
+def route_for_request(request: HttpRequest, path: str) -> RouteResult | None:
+    """What ``Page.route_for_request`` finds, through ``localized_root``."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    components = [component for component in path.split("/") if component]
+    try:
+        return localized_root(site.root_page).route(request, components)
+    except Http404:
+        return None

@@ -10,7 +10,11 @@ def _fast_and_isolated(settings, tmp_path):
     from django.core.cache import caches
     from django.utils import translation
 
+    from courses.translations import forget_locales
+
     translation.activate(settings.LANGUAGE_CODE)
+    # Read again from this test's database, not one an earlier test rolled back.
+    forget_locales()
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {
         **settings.STORAGES,

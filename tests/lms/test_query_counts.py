@@ -15,11 +15,10 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached_pages")]
 # Cold: the site and page, view restrictions, the featured courses with their
 # covers' renditions, the site's root paths and the newest materials with
 # their authors. Warm: the newest materials come from the cached fragment and
-# the root paths from the cache. Content in several languages adds the
-# reader's Locale (which home page to route through) and, cold, the home
-# page's translations for the root paths.
-HOME_QUERIES_COLD = 12
-HOME_QUERIES_WARM = 9
+# the root paths from the cache. Content in several languages adds, cold, the
+# home page's translations for the root paths.
+HOME_QUERIES_COLD = 11
+HOME_QUERIES_WARM = 8
 
 
 def _feature(home_page, count: int) -> None:
