@@ -12,12 +12,18 @@ reader's translation of it.
 from typing import TypeVar
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Substr
 from django.http import Http404, HttpRequest
 from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
+from wagtail.models.sites import (
+    SITE_ROOT_PATHS_CACHE_KEY,
+    SITE_ROOT_PATHS_CACHE_VERSION,
+    SiteRootPath,
+)
 from wagtail.url_routing import RouteResult
 
 P = TypeVar("P", bound=Page)
@@ -135,3 +141,51 @@ def route_for_request(request: HttpRequest, path: str) -> RouteResult | None:
         return localized_root(site.root_page).route(request, components)
     except Http404:
         return None
+
+
+_wagtail_site_root_paths = Site.get_site_root_paths
+
+
+def use_site_root_paths() -> None:
+    """Have Wagtail read the sites' root paths with ``site_root_paths``:
+    every page address needs them, and Wagtail's own reading takes a query
+    per site more. The result is the same list under the same cache key
+    (tests/lms/test_site_root_paths.py compares the two)."""
+    Site.get_site_root_paths = staticmethod(site_root_paths)
+
+
+def site_root_paths() -> list[SiteRootPath]:
+    """``Site.get_site_root_paths()`` in one query (Wagtail's takes one per
+    site for its home page's translations), kept under Wagtail's cache key."""
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return _wagtail_site_root_paths()
+    cached = cache.get(SITE_ROOT_PATHS_CACHE_KEY, version=SITE_ROOT_PATHS_CACHE_VERSION)
+    if cached is not None:
+        return [SiteRootPath(*root_path) for root_path in cached]
+    result = [
+        SiteRootPath(site.id, site.home_path, site.root_url, site.home_language)
+        for site in Site.objects.raw(_SITE_ROOT_PATHS_SQL)
+    ]
+    cache.set(
+        SITE_ROOT_PATHS_CACHE_KEY,
+        result,
+        3600,
+        version=SITE_ROOT_PATHS_CACHE_VERSION,
+    )
+    return result
+
+
+# Each site with each translation of its root page, in Wagtail's order: most
+# specific root path first, then the default site, then by host name; each
+# site's translations in tree order.
+_SITE_ROOT_PATHS_SQL = """
+SELECT site.id, site.hostname, site.port, site.site_name, site.root_page_id,
+       site.is_default_site,
+       home.url_path AS home_path, locale.language_code AS home_language
+FROM wagtailcore_site site
+JOIN wagtailcore_page root ON root.id = site.root_page_id
+JOIN wagtailcore_page home ON home.translation_key = root.translation_key
+JOIN wagtailcore_locale locale ON locale.id = home.locale_id
+ORDER BY root.url_path DESC, site.is_default_site DESC, site.hostname ASC,
+         site.id ASC, home.path ASC
+"""

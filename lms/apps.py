@@ -21,6 +21,7 @@ class LmsConfig(AppConfig):
         from lms.fragments import content_changed, content_row_changed
         from lms.signals import search_relevant_change
 
+        translations.use_site_root_paths()
         for name, signal in (("save", post_save), ("delete", post_delete)):
             signal.connect(
                 translations.forget_locales,

@@ -19,9 +19,9 @@ LIST_QUERIES = 1
 LIST_QUERIES_COLD = 2
 # The material with its author, the view count update, the pages referring to
 # it, their paths and the courses above them, then the keywords, co-authors and
-# site for its structured description, and the home page's translations for
-# the site's root paths (one per language).
-DETAIL_QUERIES = 9
+# site for its structured description (the site's root paths in every
+# language, in one query).
+DETAIL_QUERIES = 8
 
 
 def test_material_list_queries_do_not_grow_with_materials(
