@@ -40,6 +40,8 @@ def public_pages() -> dict[str, str]:
     import django
 
     django.setup()
+    from wagtail.models import Locale
+
     from courses.models import CourseCatalogPage, CoursePage, LessonPage
     from lms.models import HomePage
     from materials.models import Material
@@ -50,8 +52,8 @@ def public_pages() -> dict[str, str]:
     if not (course and lesson and material):
         raise SystemExit("No published course, lesson and material: seed_demo first.")
     return {
-        "home": HomePage.objects.get().url,
-        "catalogue": CourseCatalogPage.objects.get().url,
+        "home": HomePage.objects.get(locale=Locale.get_default()).url,
+        "catalogue": CourseCatalogPage.objects.get(locale=Locale.get_default()).url,
         "course": course.url,
         "lesson": lesson.url,
         "materials list": "/materials/",

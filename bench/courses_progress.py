@@ -33,6 +33,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, connections
 from django.test.utils import setup_databases, teardown_databases
 from django.utils import timezone
+from wagtail.models import Locale
 
 from accounts.models import User
 from courses.models import (
@@ -71,7 +72,7 @@ def _add(parent, page):
 
 
 def build(*, modules: int, lessons_per_module: int, learners: int):
-    catalogue = CourseCatalogPage.objects.get()
+    catalogue = CourseCatalogPage.objects.get(locale=Locale.get_default())
     course = _add(
         catalogue,
         CoursePage(

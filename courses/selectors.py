@@ -17,7 +17,8 @@ from django.db.models import (
     Subquery,
     prefetch_related_objects,
 )
-from django.db.models.functions import TruncDate
+from django.db.models.functions import Coalesce, TruncDate
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
@@ -31,6 +32,7 @@ from courses.models import (
     LessonPage,
     QuizAttempt,
 )
+from courses.translations import in_language
 from lms.vocabulary import CourseLevel, GradeLevel, Language, Subject
 
 # What the catalogue can be narrowed by: query parameter → (label, choices).
@@ -67,20 +69,34 @@ def catalogue_courses(
     *, catalogue: CourseCatalogPage, chosen: dict[str, str]
 ) -> QuerySet[CoursePage]:
     """Published, public courses of the catalogue, filtered and ordered as chosen
-    (see ``catalogue_choices``); one query however many courses match."""
-    courses = (
-        CoursePage.objects.live()
-        .public()
-        .descendant_of(catalogue)
-        .select_related("cover_image")
-        .prefetch_related("cover_image__renditions")
-        .filter(**{name: chosen[name] for name in CATALOGUE_FILTERS if chosen[name]})
+    (see ``catalogue_choices``); one query however many courses match.
+
+    Courses sit right under a catalogue, and every catalogue's courses are
+    listed, each once, in the reader's language when translated into it.
+    """
+    courses = CoursePage.objects.live().public().filter(depth=catalogue.depth + 1)
+    courses = in_language(
+        courses.filter(
+            **{name: chosen[name] for name in CATALOGUE_FILTERS if chosen[name]}
+        ),
+        get_language(),
+    )
+    courses = courses.select_related("cover_image").prefetch_related(
+        "cover_image__renditions"
     )
     if chosen["sort"] == "newest":
         return courses.order_by("-first_published_at", "title")
     if chosen["sort"] == "popular":
-        active = Q(enrolments__unenrolled_at__isnull=True)
-        return courses.annotate(learners=Count("enrolments", filter=active)).order_by(
+        # Learners enrol in the original course; its translations share them.
+        learners = (
+            Enrolment.objects.active()
+            .filter(course__translation_key=OuterRef("translation_key"))
+            .order_by()
+            .values("course__translation_key")
+            .annotate(total=Count("pk"))
+            .values("total")
+        )
+        return courses.annotate(learners=Coalesce(Subquery(learners), 0)).order_by(
             "-learners", "title"
         )
     return courses.order_by("title")
@@ -142,19 +158,29 @@ class CourseProgress:
 
 
 def course_progress(*, learner: User, course: CoursePage) -> CourseProgress:
-    """The learner's own enrolment, completed lessons and certificate."""
+    """The learner's own enrolment, completed lessons and certificate.
+
+    Records belong to the original course (``courses.translations``); read
+    through any of its translations they are the same, each completed lesson
+    shown as its translation in ``course``.
+    """
+    lessons = course_lessons(course)
     if not learner.is_authenticated:
-        return CourseProgress(course, None, course_lessons(course), set())
+        return CourseProgress(course, None, lessons, set())
+    mine = {"learner": learner, "course__translation_key": course.translation_key}
+    completed_keys = set(
+        LessonCompletion.objects.filter(**mine).values_list(
+            "lesson__translation_key", flat=True
+        )
+    )
     return CourseProgress(
         course=course,
-        enrolment=Enrolment.objects.filter(learner=learner, course=course).first(),
-        lessons=course_lessons(course),
-        completed_ids=set(
-            LessonCompletion.objects.filter(learner=learner, course=course).values_list(
-                "lesson_id", flat=True
-            )
-        ),
-        certificate=Certificate.objects.filter(learner=learner, course=course).first(),
+        enrolment=Enrolment.objects.filter(**mine).first(),
+        lessons=lessons,
+        completed_ids={
+            lesson.pk for lesson in lessons if lesson.translation_key in completed_keys
+        },
+        certificate=Certificate.objects.filter(**mine).first(),
     )
 
 
@@ -204,23 +230,26 @@ def lesson_state(*, learner: User, lesson: LessonPage) -> LessonState:
     if not learner.is_authenticated:
         return LessonState(enrolment=None)
     course = lesson.course
-    attempts = QuizAttempt.objects.filter(learner=learner, lesson=lesson).order_by(
-        "submitted_at", "pk"
-    )
+    # Records belong to the original lesson; a translation shares them.
+    same_lesson = {
+        "learner": learner,
+        "lesson__translation_key": lesson.translation_key,
+    }
+    attempts = QuizAttempt.objects.filter(**same_lesson).order_by("submitted_at", "pk")
     certificate = Certificate.objects.filter(
         learner=OuterRef("learner"), course=OuterRef("course")
     ).values("code")[:1]
     enrolment = (
-        Enrolment.objects.filter(learner=learner, course=course)
+        Enrolment.objects.filter(
+            learner=learner, course__translation_key=course.translation_key
+        )
         .annotate(certificate_code=Subquery(certificate))
         .first()
     )
     return LessonState(
         enrolment=enrolment,
         certificate_code=enrolment.certificate_code if enrolment else None,
-        completed=LessonCompletion.objects.filter(
-            learner=learner, lesson=lesson
-        ).exists(),
+        completed=LessonCompletion.objects.filter(**same_lesson).exists(),
         latest_attempts={attempt.quiz_id: attempt for attempt in attempts},
         passed_quiz_ids={a.quiz_id for a in attempts if a.passed},
     )

@@ -8,6 +8,7 @@ class LmsConfig(AppConfig):
 
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
+        from wagtail.models import Locale
         from wagtail.signals import (
             page_published,
             page_unpublished,
@@ -16,8 +17,17 @@ class LmsConfig(AppConfig):
             unpublished,
         )
 
+        from courses import translations
         from lms.fragments import content_changed, content_row_changed
         from lms.signals import search_relevant_change
+
+        translations.use_site_root_paths()
+        for name, signal in (("save", post_save), ("delete", post_delete)):
+            signal.connect(
+                translations.forget_locales,
+                sender=Locale,
+                dispatch_uid=f"courses.translations.locales.{name}",
+            )
 
         for name, signal in (
             ("page_published", page_published),

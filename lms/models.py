@@ -5,10 +5,12 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
+from courses.translations import UntranslatedChildrenMixin
+
 NEWEST_MATERIALS_SHOWN = 8
 
 
-class HomePage(Page):
+class HomePage(UntranslatedChildrenMixin, Page):
     """The front door: featured courses and the newest published materials."""
 
     headline = models.CharField(_("headline"), max_length=255)

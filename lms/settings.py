@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.sites",
     "accounts.apps.UsersAdminConfig",
     "wagtail.snippets",
@@ -286,7 +288,17 @@ SEARCH_INDEX_REPLICAS = env_int("SEARCH_INDEX_REPLICAS", 0)
 # find pages, snippets, images and documents even while the engine is down.
 WAGTAIL_SITE_NAME = env_str("SITE_NAME", "Kho học liệu số")
 WAGTAILADMIN_BASE_URL = SITE_URL
-WAGTAIL_I18N_ENABLED = False
+# Content in several languages the Wagtail way: one page tree per locale
+# (WAGTAIL_CONTENT_LANGUAGES), tied together by translation_key, translated
+# with wagtail.contrib.simple_translation (Wagtail's own "Translate" action:
+# no extra dependency, no translation-memory tables; editors translate the
+# copied page in the ordinary editor). Addresses do not carry the language:
+# the reader's language (cookie, profile, browser) picks the tree, and a page
+# with no translation yet is served from the original tree (lms.models).
+# The page tree is not synced: aliases would put every course in every
+# listing twice. Learner records belong to the original page
+# (courses.translations).
+WAGTAIL_I18N_ENABLED = True
 # Password-protected pages and documents ask for the password in the site's
 # layout and language (Wagtail's own form has no Vietnamese translation).
 WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "password_required.html"  # noqa: S105

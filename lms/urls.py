@@ -1,11 +1,13 @@
 from django.conf import settings
 from django.contrib import admin
 from django.templatetags.static import static
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+
+from lms import views
 
 
 class FaviconView(RedirectView):
@@ -43,5 +45,10 @@ urlpatterns += [
         RedirectView.as_view(pattern_name="accounts:login", query_string=True),
         name="wagtail_login_redirect",
     ),
-    path("", include(wagtail_urls)),
+    # Wagtail's password and login views; its pages through lms.views.serve.
+    path(
+        "",
+        include([p for p in wagtail_urls.urlpatterns if p.name != "wagtail_serve"]),
+    ),
+    re_path(wagtail_urls.serve_pattern, views.serve, name="wagtail_serve"),
 ]

@@ -3,6 +3,7 @@
 from django.db.models import QuerySet
 
 from courses.models import CourseModulePage, CoursePage, LessonPage
+from courses.translations import originals
 from materials.models import Material
 
 
@@ -16,10 +17,10 @@ def public_materials() -> QuerySet[Material]:
 
 
 def public_courses() -> QuerySet[CoursePage]:
-    """Live courses without view restrictions, with their teachers."""
+    """Live courses without view restrictions, with their teachers; a course
+    read in several languages once, as its original (courses.translations)."""
     return (
-        CoursePage.objects.live()
-        .public()
+        originals(CoursePage.objects.live().public())
         .select_related("cover_image")
         .prefetch_related("teachers")
     )

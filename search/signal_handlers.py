@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models.signals import post_delete
+from wagtail.models import Page
 from wagtail.signals import (
     page_published,
     page_unpublished,
@@ -43,12 +44,21 @@ def record_instance(instance: Any) -> None:
     if kind is None or instance.pk is None:
         return
     schedule_indexing(kind=kind, object_id=instance.pk)
+    if kind != KIND_MATERIAL:
+        # Which translation of a page is indexed depends on what is published.
+        for page_id in _translation_ids(instance):
+            schedule_indexing(kind=kind, object_id=page_id)
     if kind == KIND_COURSE:
         # Lesson documents carry their course's title and facets.
         for lesson_id in LessonPage.objects.descendant_of(instance).values_list(
             "pk", flat=True
         ):
             schedule_indexing(kind=KIND_LESSON, object_id=lesson_id)
+
+
+def _translation_ids(page) -> list[int]:
+    pages = Page.objects.filter(translation_key=page.translation_key)
+    return list(pages.exclude(pk=page.pk).values_list("pk", flat=True))
 
 
 def on_page_change(sender, instance, **kwargs) -> None:
@@ -61,8 +71,12 @@ def on_snippet_change(sender, instance, **kwargs) -> None:
 
 def on_delete(sender, instance, **kwargs) -> None:
     kind = kind_of(instance)
-    if kind is not None:
-        schedule_indexing(kind=kind, object_id=instance.pk)
+    if kind is None:
+        return
+    schedule_indexing(kind=kind, object_id=instance.pk)
+    if kind != KIND_MATERIAL:
+        for page_id in _translation_ids(instance):
+            schedule_indexing(kind=kind, object_id=page_id)
 
 
 def on_relevant_change(sender, instance, **kwargs) -> None:

@@ -1,7 +1,9 @@
 """Reading published content from the database, in bulk, as documents.
 
 Everything the index receives comes through here, so "published" has one
-definition: live materials, live public course and lesson pages.
+definition: live materials, live public course and lesson pages. A course or
+lesson read in several languages is one document, its original's
+(``courses.translations``), so a search never lists it twice.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any
 from django.urls import reverse
 
 from courses.models import CoursePage, LessonPage
+from courses.translations import originals
 from materials.models import Material, MaterialKeyword
 from search.documents import (
     KIND_COURSE,
@@ -31,13 +34,12 @@ def published_materials():
 
 
 def published_courses():
-    return (
-        CoursePage.objects.live().public().prefetch_related("teachers").order_by("pk")
-    )
+    courses = originals(CoursePage.objects.live().public())
+    return courses.prefetch_related("teachers").order_by("pk")
 
 
 def published_lessons():
-    return LessonPage.objects.live().public().order_by("pk")
+    return originals(LessonPage.objects.live().public()).order_by("pk")
 
 
 def _material_documents(materials) -> list[dict[str, Any]]:

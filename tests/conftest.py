@@ -10,7 +10,11 @@ def _fast_and_isolated(settings, tmp_path):
     from django.core.cache import caches
     from django.utils import translation
 
+    from courses.translations import forget_locales
+
     translation.activate(settings.LANGUAGE_CODE)
+    # Read again from this test's database, not one an earlier test rolled back.
+    forget_locales()
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {
         **settings.STORAGES,
@@ -42,16 +46,16 @@ def _fast_and_isolated(settings, tmp_path):
 
 @pytest.fixture
 def home_page(db):
-    from lms.models import HomePage
+    from tests.factories.courses import site_home
 
-    return HomePage.objects.get()
+    return site_home()
 
 
 @pytest.fixture
 def catalogue(db):
-    from courses.models import CourseCatalogPage
+    from tests.factories.courses import site_catalogue
 
-    return CourseCatalogPage.objects.get()
+    return site_catalogue()
 
 
 @pytest.fixture

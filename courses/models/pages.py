@@ -12,10 +12,11 @@ from wagtail.search import index
 
 from courses.blocks import LessonBodyBlock
 from courses.permissions import CoursePermissionsMixin
+from courses.translations import UntranslatedChildrenMixin
 from lms.vocabulary import CourseLevel, GradeLevel, Language, Licence, Subject
 
 
-class CourseCatalogPage(Page):
+class CourseCatalogPage(UntranslatedChildrenMixin, Page):
     """The list of published courses, the entry point for students."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "link"])
@@ -52,7 +53,7 @@ class CourseCatalogPage(Page):
         return context
 
 
-class CoursePage(CoursePermissionsMixin, Page):
+class CoursePage(UntranslatedChildrenMixin, CoursePermissionsMixin, Page):
     """An open online course: modules of lessons, reviewed before publication."""
 
     summary = models.TextField(_("summary"), max_length=1000)
@@ -187,7 +188,7 @@ class CoursePage(CoursePermissionsMixin, Page):
         return LessonPage.objects.live().descendant_of(self)
 
 
-class CourseModulePage(CoursePermissionsMixin, Page):
+class CourseModulePage(UntranslatedChildrenMixin, CoursePermissionsMixin, Page):
     """An ordered group of lessons inside a course (the page tree gives the order)."""
 
     summary = models.TextField(_("summary"), blank=True, max_length=1000)
@@ -254,6 +255,6 @@ class LessonPage(CoursePermissionsMixin, Page):
         # reuse that course rather than read it again.
         module = getattr(self, "_cached_parent_obj", None)
         routed = getattr(module, "_cached_parent_obj", None)
-        if isinstance(routed, CoursePage):
+        if isinstance(routed, CoursePage) and self.path.startswith(routed.path):
             return routed
         return CoursePage.objects.ancestor_of(self).first()

@@ -9,18 +9,21 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from courses.models import CoursePage, Enrolment
 from courses.services.learning_events import record_enrolled
+from courses.translations import original_page
 from lms.signals import search_relevant_change
 
 
 def _course_for_enrolment(course: CoursePage) -> CoursePage:
-    """Re-read the course; lock its row (PostgreSQL) only when it has a
-    capacity, so counting its places runs one enrolment after another.
-    Without one, learners of a popular course enrol side by side: the unique
-    constraint alone keeps one enrolment per learner."""
-    fresh = CoursePage.objects.get(pk=course.pk)
+    """Re-read the course as its original (learners of every translation
+    enrol in the one course, ``courses.translations``); lock its row
+    (PostgreSQL) only when it has a capacity, so counting its places runs one
+    enrolment after another. Without one, learners of a popular course enrol
+    side by side: the unique constraint alone keeps one enrolment per
+    learner."""
+    fresh = original_page(course)
     if fresh.capacity is None:
         return fresh
-    return CoursePage.objects.select_for_update(of=("self",)).get(pk=course.pk)
+    return CoursePage.objects.select_for_update(of=("self",)).get(pk=fresh.pk)
 
 
 def _check_course_accepts_learners(course: CoursePage) -> None:
@@ -94,7 +97,7 @@ def enrolment_cancel(*, learner: User, course: CoursePage) -> Enrolment:
     enrolment = (
         Enrolment.objects.select_for_update()
         .active()
-        .filter(learner=learner, course=course)
+        .filter(learner=learner, course__translation_key=course.translation_key)
         .first()
     )
     if enrolment is None:
@@ -103,7 +106,7 @@ def enrolment_cancel(*, learner: User, course: CoursePage) -> Enrolment:
         )
     enrolment.unenrolled_at = timezone.now()
     enrolment.save(update_fields=["unenrolled_at"])
-    _popularity_changed(course)
+    _popularity_changed(enrolment.course)
     return enrolment
 
 

@@ -10,12 +10,14 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
 from courses.models import (
     CompletionMethod,
+    CoursePage,
     Enrolment,
     LessonCompletion,
     LessonPage,
@@ -39,10 +41,14 @@ def _require_enrolment(*, learner: User, lesson: LessonPage) -> Enrolment:
         raise ValidationError(
             _("This lesson is not published."), code="lesson_not_published"
         )
+    # Through any translation of the course: records belong to its original.
+    course_key = CoursePage.objects.filter(path=_course_path(lesson)).values(
+        "translation_key"
+    )[:1]
     enrolment = (
         Enrolment.objects.active()
         .select_related("course", "learner")
-        .filter(learner=learner, course__path=_course_path(lesson))
+        .filter(learner=learner, course__translation_key=Subquery(course_key))
         .first()
     )
     if enrolment is None:
@@ -51,6 +57,18 @@ def _require_enrolment(*, learner: User, lesson: LessonPage) -> Enrolment:
             code="not_enrolled",
         )
     return enrolment
+
+
+def _recorded_lesson(lesson: LessonPage, enrolment: Enrolment) -> LessonPage:
+    """The lesson whose records a translated ``lesson`` shares: its version
+    in the enrolled (original) course, when that course has one."""
+    if lesson.path.startswith(enrolment.course.path):
+        return lesson
+    original = LessonPage.objects.filter(
+        translation_key=lesson.translation_key,
+        path__startswith=enrolment.course.path,
+    ).first()
+    return original or lesson
 
 
 def quiz_blocks(lesson: LessonPage) -> list:
@@ -112,7 +130,9 @@ def lesson_mark_done(
             _("Pass this lesson's quiz to complete it."), code="quiz_required"
         )
     return _complete(
-        enrolment=enrolment, lesson=lesson, method=CompletionMethod.MARKED_DONE
+        enrolment=enrolment,
+        lesson=_recorded_lesson(lesson, enrolment),
+        method=CompletionMethod.MARKED_DONE,
     )
 
 
@@ -192,7 +212,9 @@ def quiz_attempt_submit(
         raise ValidationError(
             _("This quiz is not part of this lesson."), code="unknown_quiz"
         )
+    # Graded against the quiz the learner read, kept with the original lesson.
     graded = grade(block.value, _parse_answers(block.value, answers))
+    lesson = _recorded_lesson(lesson, enrolment)
     correct = sum(1 for question in graded if question.is_correct)
     score = round(100 * correct / len(graded))
     attempt = QuizAttempt.objects.create(

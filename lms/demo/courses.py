@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 from django.db import transaction
 from django.utils.html import escape
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from accounts.models import User
 from courses.models import CourseCatalogPage, CourseModulePage, CoursePage, LessonPage
@@ -27,7 +27,7 @@ def seed_courses(
     report: Callable[[int], None],
 ) -> int:
     """Create published courses until ``count`` exist; return how many were new."""
-    catalogue = CourseCatalogPage.objects.get()
+    catalogue = CourseCatalogPage.objects.get(locale=Locale.get_default())
     existing = set(
         CoursePage.objects.child_of(catalogue).values_list("slug", flat=True)
     )
@@ -186,7 +186,7 @@ def _quiz(title: str, questions: tuple[DemoQuestion, ...]) -> dict:
 
 
 def _feature_courses() -> None:
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale=Locale.get_default())
     if HomePageFeaturedCourse.objects.filter(home_page=home).exists():
         return
     courses = CoursePage.objects.live().order_by("pk")[:FEATURED_COURSES]

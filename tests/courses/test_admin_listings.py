@@ -15,7 +15,7 @@ from django.test import Client
 from wagtail.models import Page
 
 from accounts.roles import Role
-from courses.models import CourseCatalogPage, CoursePage, LessonPage
+from courses.models import CoursePage, LessonPage
 from tests.factories import (
     CourseModulePageFactory,
     CoursePageFactory,
@@ -24,6 +24,7 @@ from tests.factories import (
     TeacherFactory,
     UserFactory,
 )
+from tests.factories.courses import site_catalogue
 
 pytestmark = pytest.mark.django_db
 
@@ -137,7 +138,7 @@ def _chooser(client: Client, url: str, **params) -> str:
 
 def test_the_page_chooser_offers_a_teacher_only_their_own_courses(courses):
     client = _as(courses.teacher)
-    catalogue = CourseCatalogPage.objects.get()
+    catalogue = site_catalogue()
 
     browsed = _chooser(client, f"/admin/choose-page/{catalogue.pk}/")
     searched = _chooser(client, "/admin/choose-page/search/", q=WORD)
@@ -171,7 +172,7 @@ def _api_titles(client: Client, url: str, **params) -> list[str]:
 
 def test_the_admin_api_lists_a_teacher_only_their_own_courses(courses):
     client = _as(courses.teacher)
-    catalogue = CourseCatalogPage.objects.get()
+    catalogue = site_catalogue()
     pages = "/admin/api/main/pages/"
 
     searched = _api_titles(client, pages, search=WORD)
@@ -297,15 +298,17 @@ def _pages_counted(dashboard: str) -> int:
 def test_the_dashboard_counts_only_a_teachers_own_pages(courses):
     dashboard = _text(_as(courses.teacher), "/admin/")
 
-    # The catalogue, and the course, module and lesson of the teacher.
-    assert _pages_counted(dashboard) == 4
+    # The course, module and lesson of the teacher, and the pages above them
+    # in each language's tree: both catalogues and both home pages.
+    assert _pages_counted(dashboard) == 7
 
 
 @pytest.mark.parametrize("role", REVIEWERS)
 def test_the_dashboard_counts_every_page_for_reviewers(courses, role):
     dashboard = _text(_as(courses.reviewers[role]), "/admin/")
 
-    assert _pages_counted(dashboard) == Page.objects.filter(depth__gt=2).count()
+    # Every page of every language's tree (the tree's root is not a page).
+    assert _pages_counted(dashboard) == Page.objects.filter(depth__gt=1).count()
     assert courses.other.title in dashboard
 
 

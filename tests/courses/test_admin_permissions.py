@@ -2,13 +2,14 @@
 
 import pytest
 
-from courses.models import CourseCatalogPage, CoursePage
+from courses.models import CoursePage
 from tests.factories import (
     CourseModulePageFactory,
     CoursePageFactory,
     CuratorFactory,
     TeacherFactory,
 )
+from tests.factories.courses import site_catalogue
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +49,7 @@ def _form_of(course: CoursePage, **changes) -> dict:
 
 def test_a_teacher_who_creates_a_course_owns_it_and_can_edit_it(client):
     teacher = TeacherFactory()
-    catalogue = CourseCatalogPage.objects.get()
+    catalogue = site_catalogue()
     client.force_login(teacher)
     url = f"/admin/pages/add/courses/coursepage/{catalogue.pk}/"
     response = client.post(url, _course_form(title="Hóa học 8", slug="hoa-hoc-8"))
@@ -105,7 +106,7 @@ def test_the_explorer_lists_only_a_teachers_own_courses(client):
     own = CoursePageFactory(title="Khóa của tôi", owner=teacher)
     shared = CoursePageFactory(title="Khóa dạy chung", teachers=[teacher])
     other = CoursePageFactory(title="Khóa người khác", owner=TeacherFactory())
-    catalogue = CourseCatalogPage.objects.get()
+    catalogue = site_catalogue()
     client.force_login(teacher)
     listing = client.get(f"/admin/pages/{catalogue.pk}/").content.decode()
     assert own.title in listing

@@ -24,6 +24,11 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached_pages")]
 # Pinned counts, each measured after the cache is emptied (see render_cold).
 # The learner's pages add the session, the user, and their enrolment,
 # completions and certificate (course) or attempts (lesson).
+# These pages are read in English (see conftest) and the courses are not
+# translated: the worst case. The English home page is read in the query that
+# would read the home page anyway (lms.views), and a course missing from the
+# English tree is looked up under the other catalogues in the query that would
+# look it up in one; the root paths and their translations are one query.
 CATALOGUE_QUERIES = 10
 COURSE_QUERIES_ANONYMOUS = 15
 COURSE_QUERIES_LEARNER = 20

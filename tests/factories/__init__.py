@@ -14,6 +14,8 @@ from tests.factories.courses import (
     QuizLessonPageFactory,
     question,
     quiz_value,
+    translate,
+    translate_course,
 )
 from tests.factories.materials import (
     MaterialDocumentFactory,
@@ -40,4 +42,6 @@ __all__ = [
     "UserFactory",
     "question",
     "quiz_value",
+    "translate",
+    "translate_course",
 ]

@@ -1,6 +1,6 @@
 import factory
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Locale, Page, Site
 
 from courses.models import (
     Certificate,
@@ -13,6 +13,39 @@ from courses.models import (
 from lms.models import HomePage, HomePageFeaturedCourse
 from lms.vocabulary import GradeLevel, Subject
 from tests.factories.accounts import StudentFactory
+
+
+def site_home() -> HomePage:
+    """The site's own home page: the tree in the site's first language, which
+    the other languages' trees translate (whatever LANGUAGE_CODE a test sets)."""
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+def site_catalogue() -> CourseCatalogPage:
+    return CourseCatalogPage.objects.child_of(site_home()).get()
+
+
+def translate(page: Page, language_code: str = "en", **fields) -> Page:
+    """An editor's published translation of ``page`` (Wagtail's Translate):
+    the existing one edited, or a new copy (with any missing parents)."""
+    locale = Locale.objects.get(language_code=language_code)
+    translation = page.get_translation_or_none(locale)
+    if translation is None:
+        translation = page.copy_for_translation(locale, copy_parents=True)
+    translation = translation.specific
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    translation.refresh_from_db()
+    return translation
+
+
+def translate_course(course: Page, **fields) -> Page:
+    """The course and every page under it, translated into English."""
+    english = translate(course, **fields)
+    for page in Page.objects.descendant_of(course).order_by("path"):
+        translate(page.specific)
+    return english
 
 
 class PageFactory(factory.django.DjangoModelFactory):
@@ -37,7 +70,7 @@ class PageFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def default_parent(cls) -> Page:
-        return HomePage.objects.get()
+        return site_home()
 
 
 class CoursePageFactory(PageFactory):
@@ -51,7 +84,7 @@ class CoursePageFactory(PageFactory):
 
     @classmethod
     def default_parent(cls) -> Page:
-        return CourseCatalogPage.objects.get()
+        return site_catalogue()
 
 
 class CourseModulePageFactory(PageFactory):
@@ -84,7 +117,7 @@ class HomePageFeaturedCourseFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = HomePageFeaturedCourse
 
-    home_page = factory.LazyFunction(HomePage.objects.get)
+    home_page = factory.LazyFunction(lambda: site_home())
     course = factory.SubFactory(CoursePageFactory)
     sort_order = factory.Sequence(int)
 

@@ -19,7 +19,8 @@ LIST_QUERIES = 1
 LIST_QUERIES_COLD = 2
 # The material with its author, the view count update, the pages referring to
 # it, their paths and the courses above them, then the keywords, co-authors and
-# site for its structured description.
+# site for its structured description (the site's root paths in every
+# language, in one query).
 DETAIL_QUERIES = 8
 
 

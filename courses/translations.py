@@ -1,0 +1,191 @@
+"""One page in several languages, the Wagtail way.
+
+Wagtail's translations of a page are separate pages, one per locale tree, that
+share its ``translation_key``. The first page of such a group (the lowest id:
+a translation is always copied from an existing page) is the original:
+learner records belong to it, so a course has one set of enrolments, progress
+and certificates whatever languages it is read in. Lists that show each
+course once (search, the sitemap, open data) show the original, or the
+reader's translation of it.
+"""
+
+from typing import TypeVar
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import Substr
+from django.http import Http404, HttpRequest
+from django.utils.translation import get_language
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
+from wagtail.models.sites import (
+    SITE_ROOT_PATHS_CACHE_KEY,
+    SITE_ROOT_PATHS_CACHE_VERSION,
+    SiteRootPath,
+)
+from wagtail.url_routing import RouteResult
+
+P = TypeVar("P", bound=Page)
+QS = TypeVar("QS", bound=QuerySet)
+
+
+class UntranslatedChildrenMixin:
+    """A page whose children may not all be translated yet: a child missing
+    from this language's tree is served from another translation's (the
+    original first), at the same address, so every page can be read in every
+    language. Costs a query only when the child is missing: the child is
+    looked up under every other translation at once."""
+
+    def route(self, request, path_components):
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            if not path_components:
+                raise
+        for child in _children_elsewhere(self, path_components[0]):
+            try:
+                return child.specific.route(request, path_components[1:])
+            except Http404:
+                continue
+        raise Http404
+
+
+def _children_elsewhere(page: Page, slug: str) -> list[Page]:
+    """Children called ``slug`` of ``page``'s other translations, the
+    earliest (the original) first."""
+    others = Page.objects.filter(translation_key=page.translation_key)
+    children = Page.objects.filter(depth=page.depth + 1, slug=slug).annotate(
+        parent_path=Substr("path", 1, page.depth * page.steplen)
+    )
+    others = others.exclude(pk=page.pk).values("path")
+    return list(children.filter(parent_path__in=others).order_by("pk"))
+
+
+def original_page(page: P) -> P:
+    """The original of ``page``'s translations (``page`` itself if it has none)."""
+    first = (
+        type(page)
+        .objects.filter(translation_key=page.translation_key)
+        .order_by("pk")
+        .first()
+    )
+    return first or page
+
+
+def originals(pages: QS) -> QS:
+    """``pages`` without translations of a page that is also among them: each
+    page once, as its earliest version in ``pages``."""
+    earlier = pages.filter(
+        translation_key=OuterRef("translation_key"), pk__lt=OuterRef("pk")
+    )
+    return pages.exclude(Exists(earlier))
+
+
+def in_language(pages: QS, language_code: str) -> QS:
+    """Each page of ``pages`` once: in ``language_code`` when ``pages`` hold
+    that translation, otherwise as its earliest version."""
+    same_group = pages.filter(translation_key=OuterRef("translation_key"))
+    translated = Exists(same_group.filter(locale__language_code=language_code))
+    earlier = Exists(same_group.filter(pk__lt=OuterRef("pk")))
+    return pages.filter(
+        Q(locale__language_code=language_code) | (~Q(translated) & ~Q(earlier))
+    )
+
+
+# The locales, by language code, read once per process: every page request
+# needs the reader's, and they change only when an administrator adds or
+# removes a language (the receivers connected in lms.apps then forget them).
+_locale_ids: dict[str, int] = {}
+
+
+def forget_locales(**kwargs) -> None:
+    _locale_ids.clear()
+
+
+def active_locale_id() -> int | None:
+    """The id of the Locale of the active language, or of the default
+    language's when the active one has none (as ``Locale.get_active()``)."""
+    if not _locale_ids:
+        _locale_ids.update(Locale.objects.values_list("language_code", "id"))
+    for language_code in (get_language(), settings.LANGUAGE_CODE):
+        try:
+            return _locale_ids[get_supported_content_language_variant(language_code)]
+        except (KeyError, LookupError):
+            continue
+    return None
+
+
+def localized_root(root_page: Page) -> Page:
+    """The site's home page in the reader's language, specific, in one query
+    (``root_page.localized.specific`` takes three): the root page itself when
+    it is in that language or has no live translation into it."""
+    locale_id = active_locale_id()
+    home_model = root_page.specific_class or type(root_page)
+    if locale_id is not None and locale_id != root_page.locale_id:
+        translation = home_model.objects.filter(
+            translation_key=root_page.translation_key, locale_id=locale_id, live=True
+        ).first()
+        if translation is not None:
+            return translation
+    return root_page.specific
+
+
+def route_for_request(request: HttpRequest, path: str) -> RouteResult | None:
+    """What ``Page.route_for_request`` finds, through ``localized_root``."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    components = [component for component in path.split("/") if component]
+    try:
+        return localized_root(site.root_page).route(request, components)
+    except Http404:
+        return None
+
+
+_wagtail_site_root_paths = Site.get_site_root_paths
+
+
+def use_site_root_paths() -> None:
+    """Have Wagtail read the sites' root paths with ``site_root_paths``:
+    every page address needs them, and Wagtail's own reading takes a query
+    per site more. The result is the same list under the same cache key
+    (tests/lms/test_site_root_paths.py compares the two)."""
+    Site.get_site_root_paths = staticmethod(site_root_paths)
+
+
+def site_root_paths() -> list[SiteRootPath]:
+    """``Site.get_site_root_paths()`` in one query (Wagtail's takes one per
+    site for its home page's translations), kept under Wagtail's cache key."""
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return _wagtail_site_root_paths()
+    cached = cache.get(SITE_ROOT_PATHS_CACHE_KEY, version=SITE_ROOT_PATHS_CACHE_VERSION)
+    if cached is not None:
+        return [SiteRootPath(*root_path) for root_path in cached]
+    result = [
+        SiteRootPath(site.id, site.home_path, site.root_url, site.home_language)
+        for site in Site.objects.raw(_SITE_ROOT_PATHS_SQL)
+    ]
+    cache.set(
+        SITE_ROOT_PATHS_CACHE_KEY,
+        result,
+        3600,
+        version=SITE_ROOT_PATHS_CACHE_VERSION,
+    )
+    return result
+
+
+# Each site with each translation of its root page, in Wagtail's order: most
+# specific root path first, then the default site, then by host name; each
+# site's translations in tree order.
+_SITE_ROOT_PATHS_SQL = """
+SELECT site.id, site.hostname, site.port, site.site_name, site.root_page_id,
+       site.is_default_site,
+       home.url_path AS home_path, locale.language_code AS home_language
+FROM wagtailcore_site site
+JOIN wagtailcore_page root ON root.id = site.root_page_id
+JOIN wagtailcore_page home ON home.translation_key = root.translation_key
+JOIN wagtailcore_locale locale ON locale.id = home.locale_id
+ORDER BY root.url_path DESC, site.is_default_site DESC, site.hostname ASC,
+         site.id ASC, home.path ASC
+"""
