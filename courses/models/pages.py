@@ -4,6 +4,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -57,7 +58,11 @@ class CoursePage(UntranslatedChildrenMixin, CoursePermissionsMixin, Page):
     """An open online course: modules of lessons, reviewed before publication."""
 
     summary = models.TextField(_("summary"), max_length=1000)
-    subject = models.CharField(_("subject"), max_length=32, choices=Subject.choices)
+    subject = models.CharField(
+        pgettext_lazy("school subject", "subject"),
+        max_length=32,
+        choices=Subject.choices,
+    )
     grade = models.CharField(_("grade"), max_length=32, choices=GradeLevel.choices)
     language = models.CharField(
         _("language"),

@@ -3,7 +3,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -86,7 +86,11 @@ class Material(
     description = models.TextField(
         _("description"), blank=True, validators=[MaxLengthValidator(10_000)]
     )
-    subject = models.CharField(_("subject"), max_length=32, choices=Subject.choices)
+    subject = models.CharField(
+        pgettext_lazy("school subject", "subject"),
+        max_length=32,
+        choices=Subject.choices,
+    )
     grade_levels = models.JSONField(
         _("grade levels"),
         default=list,

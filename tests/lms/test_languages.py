@@ -45,3 +45,46 @@ def test_language_switcher_changes_the_interface_to_english(client, home_page):
     assert '<html lang="en">' in html
     assert "Featured courses" in html
     assert "Khóa học nổi bật" not in html
+
+
+def _wagtail_catalogues(language: str) -> list[polib.POFile]:
+    import wagtail
+
+    root = Path(wagtail.__file__).parent
+    return [
+        polib.pofile(str(path))
+        for path in root.glob(f"**/locale/{language}/LC_MESSAGES/django.po")
+    ]
+
+
+def test_the_project_catalogue_never_changes_what_wagtail_says():
+    """Our catalogue is read before Wagtail's, so a msgid of ours that Wagtail
+    also uses replaces Wagtail's wording in its admin ("Pages" became "Số
+    trang" in the admin menu). A shared word with another meaning here takes
+    a context; without one, it must read as Wagtail's own Vietnamese does."""
+    wagtail_msgids = {
+        entry.msgid
+        for catalogue in _wagtail_catalogues("en")
+        for entry in catalogue
+        if not entry.msgctxt
+    }
+    wagtail_says = {}
+    for catalogue in _wagtail_catalogues("vi"):
+        for entry in catalogue:
+            if not entry.msgctxt and entry.msgstr:
+                wagtail_says.setdefault(entry.msgid, entry.msgstr)
+    framework = Path(__file__).resolve().parents[2] / "framework_locale" / "locale"
+    for entry in polib.pofile(str(framework / "vi" / "LC_MESSAGES" / "django.po")):
+        if not entry.msgctxt and entry.msgstr:
+            wagtail_says[entry.msgid] = entry.msgstr
+    ours = polib.pofile(str(LOCALE / "vi" / "LC_MESSAGES" / "django.po"))
+
+    changed = {
+        entry.msgid: (entry.msgstr, wagtail_says.get(entry.msgid))
+        for entry in ours
+        if not entry.msgctxt
+        and entry.msgid in wagtail_msgids
+        and entry.msgstr != wagtail_says.get(entry.msgid)
+    }
+
+    assert changed == {}
