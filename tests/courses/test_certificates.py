@@ -1,3 +1,5 @@
+from datetime import UTC, datetime
+
 import pypdfium2
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -278,3 +280,18 @@ class TestLearnersChoices:
         assert "Choose how your name appears" in response.content.decode()
         certificate.refresh_from_db()
         assert (certificate.name_display, certificate.is_public) == ("full", False)
+
+
+def test_the_vietnamese_pdf_says_the_issue_date_once(client, certificate, settings):
+    """The locale's date already reads "ngày 2 tháng 12 năm 2026"; the
+    sentence around it must not add its own "ngày"."""
+    settings.LANGUAGE_CODE = "vi"
+    certificate.issued_at = datetime(2026, 12, 2, 9, 0, tzinfo=UTC)
+    certificate.save()
+
+    response = client.get(reverse("courses:certificate_pdf", args=[certificate.code]))
+
+    pdf = pypdfium2.PdfDocument(response.content)
+    text = " ".join(pdf[0].get_textpage().get_text_range().split())
+    assert "cấp ngày 2 tháng 12 năm 2026" in text
+    assert "ngày Ngày" not in text
