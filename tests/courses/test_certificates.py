@@ -11,7 +11,6 @@ from courses.services import (
     certificate_issue_if_complete,
     certificate_revoke,
     lesson_mark_done,
-    quiz_attempt_submit,
 )
 from tests.factories import (
     CertificateFactory,
@@ -23,15 +22,6 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-RIGHT = {"0": ["0"], "1": ["0"]}
-
-
-def _complete_required(tree, learner) -> None:
-    lesson_mark_done(learner=learner, lesson=tree.reading)
-    quiz_attempt_submit(
-        learner=learner, lesson=tree.quiz_lesson, quiz_id=tree.quiz_id, answers=RIGHT
-    )
-
 
 @pytest.fixture
 def enrolled(tree, learner):
@@ -41,7 +31,7 @@ def enrolled(tree, learner):
 
 @pytest.fixture
 def certificate(tree, enrolled):
-    _complete_required(tree, enrolled)
+    tree.complete_required(enrolled)
     return Certificate.objects.get()
 
 
@@ -53,7 +43,7 @@ def test_no_certificate_until_every_required_lesson_is_complete(tree, enrolled):
 
 def test_completing_the_required_lessons_issues_one_certificate(tree, enrolled):
     """The optional lesson is not needed; later progress issues nothing more."""
-    _complete_required(tree, enrolled)
+    tree.complete_required(enrolled)
     lesson_mark_done(learner=enrolled, lesson=tree.optional)
     again = certificate_issue_if_complete(learner=enrolled, course=tree.course)
 

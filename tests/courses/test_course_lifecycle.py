@@ -3,7 +3,6 @@ from django.db.models import ProtectedError
 from django.urls import reverse
 
 from courses.models import Certificate, Enrolment, LessonCompletion, QuizAttempt
-from courses.services import lesson_mark_done, quiz_attempt_submit
 from tests.factories import (
     EnrolmentFactory,
     LessonPageFactory,
@@ -18,13 +17,7 @@ pytestmark = pytest.mark.django_db
 def records(tree, learner):
     """An enrolment, two completions, a quiz attempt and a certificate."""
     EnrolmentFactory(learner=learner, course=tree.course)
-    lesson_mark_done(learner=learner, lesson=tree.reading)
-    quiz_attempt_submit(
-        learner=learner,
-        lesson=tree.quiz_lesson,
-        quiz_id=tree.quiz_id,
-        answers={"0": ["0"], "1": ["0"]},
-    )
+    tree.complete_required(learner)
     return tree
 
 

@@ -16,11 +16,12 @@ from courses.services import (
     quiz_attempt_submit,
 )
 from opendata.models import XapiStatement
+from tests.courses.conftest import RIGHT_ANSWERS
 
 pytestmark = pytest.mark.django_db
 
+
 SITE = "https://hoc.example.edu.vn"
-RIGHT = {"0": ["0"], "1": ["0"]}
 WRONG = {"0": ["1"], "1": ["1"]}
 
 
@@ -77,7 +78,10 @@ def test_the_whole_journey_leaves_exactly_the_expected_statements(
         learner=learner, lesson=tree.quiz_lesson, quiz_id=tree.quiz_id, answers=WRONG
     )
     quiz_attempt_submit(
-        learner=learner, lesson=tree.quiz_lesson, quiz_id=tree.quiz_id, answers=RIGHT
+        learner=learner,
+        lesson=tree.quiz_lesson,
+        quiz_id=tree.quiz_id,
+        answers=RIGHT_ANSWERS,
     )
 
     assert verbs(learner) == [

@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from courses.models import CompletionMethod, LessonCompletion, QuizAttempt
 from courses.services import lesson_mark_done, quiz_attempt_submit
+from tests.courses.conftest import RIGHT_ANSWERS
 from tests.factories import (
     EnrolmentFactory,
     QuizLessonPageFactory,
@@ -15,8 +16,6 @@ from tests.factories import (
 )
 
 pytestmark = pytest.mark.django_db
-
-RIGHT = {"0": ["0"], "1": ["0"]}
 
 
 @pytest.fixture
@@ -76,7 +75,10 @@ def test_a_lesson_with_a_quiz_is_completed_by_passing_the_quiz(tree, enrolled):
 
 def test_a_passed_quiz_completes_the_lesson(tree, enrolled):
     attempt = quiz_attempt_submit(
-        learner=enrolled, lesson=tree.quiz_lesson, quiz_id=tree.quiz_id, answers=RIGHT
+        learner=enrolled,
+        lesson=tree.quiz_lesson,
+        quiz_id=tree.quiz_id,
+        answers=RIGHT_ANSWERS,
     )
 
     assert (attempt.score, attempt.passed, attempt.correct_count) == (100, True, 2)
@@ -98,7 +100,7 @@ def test_a_failed_attempt_is_kept_and_does_not_complete_the_lesson(tree, enrolle
 
 
 def test_every_attempt_and_its_score_is_kept(tree, enrolled):
-    for answers in ({"0": ["1"], "1": ["1"]}, {"0": ["0"], "1": ["1"]}, RIGHT):
+    for answers in ({"0": ["1"], "1": ["1"]}, {"0": ["0"], "1": ["1"]}, RIGHT_ANSWERS):
         quiz_attempt_submit(
             learner=enrolled,
             lesson=tree.quiz_lesson,
@@ -176,7 +178,7 @@ class TestForgedAnswers:
             learner=enrolled,
             lesson=tree.quiz_lesson,
             quiz_id=other_quiz_id,
-            answers=RIGHT,
+            answers=RIGHT_ANSWERS,
         )
 
     def test_answers_for_a_lesson_outside_ones_courses_are_refused(self, enrolled):
@@ -188,7 +190,7 @@ class TestForgedAnswers:
             learner=enrolled,
             lesson=foreign,
             quiz_id=foreign.body[1].id,
-            answers=RIGHT,
+            answers=RIGHT_ANSWERS,
         )
 
 
