@@ -16,28 +16,19 @@ figures; the database and the Redis keys are removed afterwards.
 """
 
 import argparse
-import os
 import sys
 import threading
 import time
 import uuid
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings")
-os.environ.setdefault("SECRET_KEY", "benchmark-only-key")
-os.environ.setdefault("ALLOWED_HOSTS", "localhost")
-os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
-os.environ.setdefault("LOG_LEVEL", "WARNING")
+from setup_django import start_django, throwaway_postgresql
 
-import django
-
-django.setup()
+start_django()
 
 from django.conf import settings
 from django.db import connection, connections
 from django.db.models import Sum
-from django.test.utils import override_settings, setup_databases, teardown_databases
+from django.test.utils import override_settings
 
 from lms import counters
 from materials.models import Material
@@ -125,15 +116,12 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--threads", type=int, default=8)
     args = parser.parse_args()
-    if connection.vendor != "postgresql":
-        sys.exit("Set DATABASE_URL to a PostgreSQL database (the figure is for it).")
     redis_url = settings.COUNTERS_REDIS_URL
     if not redis_url:
         sys.exit("Set REDIS_URL (or COUNTERS_REDIS_URL) to a Redis server.")
 
-    old_config = setup_databases(verbosity=0, interactive=False)
     prefix = f"bench:{uuid.uuid4().hex[:8]}:"
-    try:
+    with throwaway_postgresql():
         ids = [PublishedMaterialFactory().pk for _ in range(MATERIALS)]
         print(f"database: PostgreSQL {connection.pg_version}; threads: {args.threads}")
         print(f"materials: {MATERIALS}, half the views on one of them")
@@ -155,9 +143,6 @@ def main() -> None:
             direct["hits"] / direct["elapsed"]
         )
         print(f"batched / direct: {ratio:.1f}x")
-    finally:
-        connections.close_all()
-        teardown_databases(old_config, verbosity=0)
 
 
 if __name__ == "__main__":

@@ -12,26 +12,15 @@ services perform. Prints the figures; the database is dropped afterwards.
 """
 
 import argparse
-import os
-import sys
 import threading
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings")
-os.environ.setdefault("SECRET_KEY", "benchmark-only-key")
-os.environ.setdefault("ALLOWED_HOSTS", "localhost")
-os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
-os.environ.setdefault("LOG_LEVEL", "WARNING")
+from setup_django import start_django, throwaway_postgresql
 
-import django
-
-django.setup()
+start_django()
 
 from django.core.exceptions import ValidationError
 from django.db import connection, connections
-from django.test.utils import setup_databases, teardown_databases
 from django.utils import timezone
 from wagtail.models import Locale
 
@@ -144,11 +133,8 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--learners", type=int, default=200)
     args = parser.parse_args()
-    if connection.vendor != "postgresql":
-        sys.exit("Set DATABASE_URL to a PostgreSQL database (the figure is for it).")
 
-    old_config = setup_databases(verbosity=0, interactive=False)
-    try:
+    with throwaway_postgresql():
         lessons, users = build(modules=4, lessons_per_module=6, learners=args.learners)
         counts = {"marked done": 0, "quiz attempts": 0, "refused": 0}
         lock = threading.Lock()
@@ -183,9 +169,6 @@ def main() -> None:
             print(f"{name}: {value}")
         print(f"mean time per update: {1000 * elapsed * args.threads / total:.1f} ms")
         print(f"progress updates per second: {total / elapsed:.0f}")
-    finally:
-        connections.close_all()
-        teardown_databases(old_config, verbosity=0)
 
 
 if __name__ == "__main__":
