@@ -3,6 +3,26 @@ import pytest
 pytest_plugins = ["tests.search_engine"]
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """Tests that share an expensive fixture (the browser tests' demo site, a
+    module's processes) must run on one worker, or each worker builds its own
+    copy. pytest-xdist groups them by renaming the items; if a new pytest or
+    xdist stops that, the suite stays green but slows, so say it here."""
+    if not config.getoption("loadgroup", default=False):
+        return
+    lost = [
+        item.nodeid
+        for item in items
+        if item.get_closest_marker("xdist_group") and "@" not in item.nodeid
+    ]
+    if lost:
+        raise pytest.UsageError(
+            f"pytest-xdist did not group {len(lost)} tests marked xdist_group "
+            f"(first: {lost[0]}); check the pytest and pytest-xdist versions"
+        )
+
+
 @pytest.fixture(autouse=True)
 def _fast_and_isolated(settings, tmp_path):
     """Each test writes files to its own folder, hashes passwords cheaply and

@@ -18,7 +18,8 @@ from lms.management.commands.seed_demo import DEFAULT_MATERIALS
 from lms.vocabulary import Language
 from tests.lms.vietnamese import VIETNAMESE_LETTERS
 
-pytestmark = pytest.mark.django_db
+# One worker runs the module, so its module-wide fixture is built once.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo-courses")]
 
 
 @pytest.fixture(scope="module")

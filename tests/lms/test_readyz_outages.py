@@ -23,6 +23,9 @@ from tests.lms.services import (
     WebProcess,
 )
 
+# One worker runs the module, so its processes are started once.
+pytestmark = pytest.mark.xdist_group("readyz-outages")
+
 DEADLINE_SECONDS = 15
 
 

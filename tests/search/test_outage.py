@@ -20,7 +20,8 @@ from tests.lms.services import RestartableSearchEngine
 from tests.search.helpers import indexed_ids, publish, titles
 from tests.search_engine import own_prefix, point_at
 
-pytestmark = pytest.mark.django_db
+# One worker runs the module, so its module-wide fixture is built once.
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("search-outage")]
 
 
 @pytest.fixture(scope="module")
