@@ -38,8 +38,13 @@ def kind_of(instance: Any) -> str | None:
     return None
 
 
-def record_instance(instance: Any) -> None:
-    """Record a change for the instance and for documents that quote it."""
+def record_instance(instance: Any, *, figures_only: bool = False) -> None:
+    """Record a change for the instance and for documents that quote it.
+
+    When only its figures moved (``figures_only``), lessons are left alone:
+    they quote their course's title and facets, never its learner count, and
+    a popular course's enrolments would otherwise queue all its lessons again
+    on every enrolment."""
     kind = kind_of(instance)
     if kind is None or instance.pk is None:
         return
@@ -48,7 +53,7 @@ def record_instance(instance: Any) -> None:
         # Which translation of a page is indexed depends on what is published.
         for page_id in _translation_ids(instance):
             schedule_indexing(kind=kind, object_id=page_id)
-    if kind == KIND_COURSE:
+    if kind == KIND_COURSE and not figures_only:
         # Lesson documents carry their course's title and facets.
         for lesson_id in LessonPage.objects.descendant_of(instance).values_list(
             "pk", flat=True
@@ -79,8 +84,8 @@ def on_delete(sender, instance, **kwargs) -> None:
             schedule_indexing(kind=kind, object_id=page_id)
 
 
-def on_relevant_change(sender, instance, **kwargs) -> None:
-    record_instance(instance)
+def on_relevant_change(sender, instance, figures_only=False, **kwargs) -> None:
+    record_instance(instance, figures_only=figures_only)
 
 
 def on_page_move(sender, instance, **kwargs) -> None:

@@ -159,3 +159,24 @@ def test_enrolling_updates_a_courses_popularity_in_the_index(
     with django_capture_on_commit_callbacks(execute=True):
         enrolment_cancel(learner=learners[0], course=course)
     assert popularity(course) == 1
+
+
+def test_an_enrolment_reindexes_its_course_but_not_the_lessons(
+    django_capture_on_commit_callbacks,
+):
+    """Lesson documents carry no learner count, so a popular course's
+    enrolments do not queue every one of its lessons again."""
+    from courses.services import enrolment_create
+    from tests.factories import StudentFactory
+
+    course = CoursePageFactory(title="Địa lí 9: Dân cư")
+    module = CourseModulePageFactory(parent=course)
+    for number in range(3):
+        LessonPageFactory(parent=module, title=f"Bài {number}")
+    IndexChange.objects.all().delete()
+
+    enrolment_create(learner=StudentFactory(), course=course)
+
+    assert list(IndexChange.objects.values_list("kind", "object_id")) == [
+        ("course", course.pk)
+    ]
