@@ -21,72 +21,9 @@ start_django()
 
 from django.core.exceptions import ValidationError
 from django.db import connection, connections
-from django.utils import timezone
-from wagtail.models import Locale
+from sample_course import build
 
-from accounts.models import User
-from courses.models import (
-    CourseCatalogPage,
-    CourseModulePage,
-    CoursePage,
-    Enrolment,
-    LessonPage,
-)
 from courses.services import lesson_mark_done, quiz_attempt_submit
-from lms.vocabulary import GradeLevel, Subject
-
-QUIZ = {
-    "title": "Kiểm tra",
-    "pass_mark": 50,
-    "questions": [
-        {
-            "prompt": f"Câu hỏi {n}",
-            "allows_multiple": False,
-            "choices": [
-                {"text": "Đúng", "is_correct": True},
-                {"text": "Sai", "is_correct": False},
-            ],
-            "feedback": "",
-        }
-        for n in (1, 2)
-    ],
-}
-
-
-def _add(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
-
-
-def build(*, modules: int, lessons_per_module: int, learners: int):
-    catalogue = CourseCatalogPage.objects.get(locale=Locale.get_default())
-    course = _add(
-        catalogue,
-        CoursePage(
-            title="Khóa học đo tốc độ",
-            summary="Đo tốc độ.",
-            subject=Subject.BIOLOGY,
-            grade=GradeLevel.GRADE_6,
-        ),
-    )
-    lessons = []
-    for m in range(modules):
-        module = _add(course, CourseModulePage(title=f"Chương {m + 1}"))
-        for n in range(lessons_per_module):
-            body = [("quiz", QUIZ)] if n % 2 else [("text", "<p>Bài đọc.</p>")]
-            lessons.append(
-                _add(module, LessonPage(title=f"Bài {m + 1}.{n + 1}", body=body))
-            )
-    users = User.objects.bulk_create(
-        User(username=f"bench{n}", email=f"bench{n}@example.vn")
-        for n in range(learners)
-    )
-    Enrolment.objects.bulk_create(
-        Enrolment(learner=u, course=course, enrolled_at=timezone.now()) for u in users
-    )
-    return lessons, users
 
 
 def worker(lessons, users, deadline, counts, lock):
@@ -135,7 +72,9 @@ def main() -> None:
     args = parser.parse_args()
 
     with throwaway_postgresql():
-        lessons, users = build(modules=4, lessons_per_module=6, learners=args.learners)
+        _, lessons, users = build(
+            modules=4, lessons_per_module=6, learners=args.learners
+        )
         counts = {"marked done": 0, "quiz attempts": 0, "refused": 0}
         lock = threading.Lock()
         share = len(users) // args.threads
