@@ -1,4 +1,5 @@
-"""Receivers that keep OAI tombstones in step with publication.
+"""Receivers that keep OAI tombstones in step with publication, and turn
+what the courses app announces about learners into xAPI statements.
 
 Connected in ``OpendataConfig.ready`` with dispatch uids, so they are
 registered once however often the app registry is populated.
@@ -7,9 +8,11 @@ registered once however often the app registry is populated.
 from django.db.models.signals import post_delete
 from wagtail.signals import page_published, page_unpublished, published, unpublished
 
+from courses import signals as learning
 from courses.models import CoursePage
 from materials.models import Material
 from opendata import services
+from opendata.xapi import learning_events
 
 
 def material_unpublished(sender, instance, **kwargs) -> None:
@@ -57,3 +60,16 @@ def connect() -> None:
     post_delete.connect(
         course_deleted, sender=CoursePage, dispatch_uid="opendata_course_delete"
     )
+    _connect_learning_events()
+
+
+def _connect_learning_events() -> None:
+    for signal, receiver in (
+        (learning.learner_enrolled, learning_events.on_learner_enrolled),
+        (learning.lesson_opened, learning_events.on_lesson_opened),
+        (learning.lesson_completed, learning_events.on_lesson_completed),
+        (learning.quiz_attempted, learning_events.on_quiz_attempted),
+        (learning.certificate_issued, learning_events.on_certificate_issued),
+        (learning.certificate_revoked, learning_events.on_certificate_revoked),
+    ):
+        signal.connect(receiver, dispatch_uid=f"opendata_xapi_{receiver.__name__}")

@@ -15,7 +15,7 @@ from courses.models import (
     LessonPage,
     NameDisplay,
 )
-from courses.services.learning_events import record_certificate_issued
+from courses.signals import certificate_issued, certificate_revoked
 from lms.text import normalise
 
 
@@ -67,7 +67,7 @@ def certificate_issue_if_complete(
             )
     except IntegrityError:
         return Certificate.objects.get(learner=learner, course=course)
-    record_certificate_issued(certificate=certificate)
+    certificate_issued.send(Certificate, certificate=certificate)
     return certificate
 
 
@@ -94,6 +94,7 @@ def certificate_revoke(
     certificate.revoked_by = revoked_by
     certificate.revocation_reason = reason
     certificate.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
+    certificate_revoked.send(Certificate, certificate=certificate)
     return certificate
 
 

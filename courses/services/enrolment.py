@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from courses.models import CoursePage, Enrolment
-from courses.services.learning_events import record_enrolled
+from courses.signals import learner_enrolled
 from courses.translations import original_page
 from lms.signals import search_relevant_change
 
@@ -76,7 +76,7 @@ def enrolment_create(*, learner: User, course: CoursePage) -> tuple[Enrolment, b
     if existing:
         existing.enrolled_at, existing.unenrolled_at = now, None
         existing.save(update_fields=["enrolled_at", "unenrolled_at"])
-        record_enrolled(learner=learner, course=course, at=now)
+        learner_enrolled.send(CoursePage, learner=learner, course=course, at=now)
         _popularity_changed(course)
         return existing, True
     try:
@@ -86,7 +86,7 @@ def enrolment_create(*, learner: User, course: CoursePage) -> tuple[Enrolment, b
             )
     except IntegrityError:
         return Enrolment.objects.get(learner=learner, course=course), False
-    record_enrolled(learner=learner, course=course, at=now)
+    learner_enrolled.send(CoursePage, learner=learner, course=course, at=now)
     _popularity_changed(course)
     return enrolment, True
 

@@ -24,11 +24,7 @@ from courses.models import (
     QuizAttempt,
 )
 from courses.services.certificates import certificate_issue_if_complete
-from courses.services.learning_events import (
-    record_launched,
-    record_lesson_completed,
-    record_quiz_attempt,
-)
+from courses.signals import lesson_completed, lesson_opened, quiz_attempted
 
 
 def _course_path(lesson: LessonPage) -> str:
@@ -100,7 +96,7 @@ def _complete(
         )
         return completion, False
     Enrolment.objects.filter(pk=enrolment.pk).update(last_activity_at=now)
-    record_lesson_completed(learner=enrolment.learner, lesson=lesson, at=now)
+    lesson_completed.send(LessonPage, learner=enrolment.learner, lesson=lesson, at=now)
     if lesson.is_required:  # an optional lesson never completes a course
         certificate_issue_if_complete(
             learner=enrolment.learner, course=enrolment.course
@@ -116,7 +112,10 @@ def lesson_launch_record(*, learner: User, lesson: LessonPage) -> bool:
     """
     enrolment = _require_enrolment(learner=learner, lesson=lesson)
     Enrolment.objects.select_for_update().filter(pk=enrolment.pk).first()
-    return record_launched(learner=learner, lesson=lesson, at=timezone.now())
+    answers = lesson_opened.send(
+        LessonPage, learner=learner, lesson=lesson, at=timezone.now()
+    )
+    return any(reported for _receiver, reported in answers)
 
 
 @transaction.atomic
@@ -234,7 +233,7 @@ def quiz_attempt_submit(
     Enrolment.objects.filter(pk=enrolment.pk).update(
         last_activity_at=attempt.submitted_at
     )
-    record_quiz_attempt(learner=learner, attempt=attempt)
+    quiz_attempted.send(QuizAttempt, learner=learner, attempt=attempt)
     passed_ids = set(
         QuizAttempt.objects.filter(
             learner=learner, lesson=lesson, passed=True

@@ -1,4 +1,4 @@
-"""Recording learner events: the one call other apps make for xAPI."""
+"""Recording learner events as xAPI statements, kept and forwarded."""
 
 from __future__ import annotations
 
@@ -12,7 +12,15 @@ from django.utils.translation import gettext as _
 
 from opendata.models import StatementStatus, XapiStatement
 from opendata.xapi.lrs import lrs_config
-from opendata.xapi.statements import LearningResult, LearningVerb, build_statement
+from opendata.xapi.statements import (
+    LearningResult,
+    LearningVerb,
+    build_statement,
+    build_voiding_statement,
+)
+
+# The verb column of a voiding statement (not a learning event of its own).
+VOIDED = "voided"
 
 
 @transaction.atomic
@@ -63,6 +71,35 @@ def record_learning_event(
     if lrs_config() is not None:
         transaction.on_commit(_enqueue_forwarding)
     return statement
+
+
+def record_voiding(*, statement: XapiStatement, voided_by, timestamp: datetime):
+    """Record that a statement no longer holds (a revoked certificate), and
+    forward it after commit like any other; the voided row stays, as the
+    specification keeps voided statements too. Voiding twice adds nothing."""
+    already = XapiStatement.objects.filter(
+        verb=VOIDED, payload__object__id=str(statement.statement_id)
+    )
+    if already.exists():
+        return already.first()
+    statement_id = uuid.uuid4()
+    voiding = XapiStatement.objects.create(
+        statement_id=statement_id,
+        user_id=statement.user_id,
+        verb=VOIDED,
+        object_id=statement.object_id,
+        payload=build_voiding_statement(
+            voided_by=voided_by,
+            voided_id=statement.statement_id,
+            timestamp=timestamp,
+            statement_id=statement_id,
+        ),
+        timestamp=timestamp,
+        next_attempt_at=timestamp,
+    )
+    if lrs_config() is not None:
+        transaction.on_commit(_enqueue_forwarding)
+    return voiding
 
 
 def _enqueue_forwarding() -> None:

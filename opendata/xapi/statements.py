@@ -188,6 +188,30 @@ def build_statement(
     return statement
 
 
+VOIDED_VERB = {
+    "id": "http://adlnet.gov/expapi/verbs/voided",
+    "display": {"en-US": "voided", "vi-VN": "đã huỷ"},
+}
+
+
+def build_voiding_statement(
+    *, voided_by, voided_id: uuid.UUID, timestamp: datetime, statement_id: uuid.UUID
+) -> dict[str, Any]:
+    """An xAPI 1.0.3 voiding statement: its object refers to the statement it
+    voids, so (as the specification requires of such objects) it carries no
+    platform context."""
+    if timestamp.tzinfo is None:
+        raise ValidationError(_("The timestamp must include a time zone."))
+    return {
+        "id": str(statement_id),
+        "version": XAPI_VERSION,
+        "actor": actor_for(voided_by),
+        "verb": VOIDED_VERB,
+        "object": {"objectType": "StatementRef", "id": str(voided_id)},
+        "timestamp": timestamp.isoformat(),
+    }
+
+
 def _language_tag() -> str:
     return {"vi": "vi-VN", "en": "en-US"}.get(
         settings.LANGUAGE_CODE, settings.LANGUAGE_CODE

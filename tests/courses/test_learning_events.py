@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from courses.models import Certificate
 from courses.services import (
+    certificate_revoke,
     enrolment_cancel,
     enrolment_create,
     lesson_launch_record,
@@ -17,6 +18,7 @@ from courses.services import (
 )
 from opendata.models import XapiStatement
 from tests.courses.conftest import RIGHT_ANSWERS
+from tests.factories import CuratorFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -170,3 +172,26 @@ def test_a_refused_action_records_nothing(tree, learner):
             answers={"0": ["0"]},
         )
     assert verbs(learner) == ["enrolled"]
+
+
+def test_revoking_a_certificate_voids_the_earned_statement(tree, learner):
+    """Record stores stop counting a revoked certificate: the "earned"
+    statement is voided by the curator; the completed course stays. Revoking
+    is reported once."""
+    enrolment_create(learner=learner, course=tree.course)
+    tree.complete_required(learner)
+    certificate = Certificate.objects.get(learner=learner)
+    earned = XapiStatement.objects.get(user=learner, verb="earned")
+    curator = CuratorFactory()
+
+    certificate_revoke(certificate=certificate, revoked_by=curator, reason="Gian lận")
+
+    voiding = XapiStatement.objects.get(user=learner, verb="voided").payload
+    assert voiding["verb"]["id"] == "http://adlnet.gov/expapi/verbs/voided"
+    assert voiding["object"] == {
+        "objectType": "StatementRef",
+        "id": str(earned.statement_id),
+    }
+    assert voiding["actor"]["account"]["name"] == str(curator.pk)
+    assert "context" not in voiding
+    assert verbs(learner).count("completed") >= 2

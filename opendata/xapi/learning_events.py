@@ -1,10 +1,9 @@
-"""xAPI statements for learner progress, recorded by the courses services.
+"""xAPI statements for what the courses app announces about learners.
 
-The services call these inside their own transactions, so every way in (the
-pages, the API, the admin, a task) reports the same events, and a rolled-back
-change reports nothing. Activity ids are built by ``lms.links``: from the
-request being answered, else from ``SITE_URL``. The opendata app is imported inside the functions: it
-imports course models itself, and importing it here would make a cycle.
+The courses services send their signals (``courses.signals``) inside their
+own transactions, so these receivers run in them too: a rolled-back change
+records nothing. Activity ids are built by ``lms.links``: from the request
+being answered, else from ``SITE_URL``.
 """
 
 from __future__ import annotations
@@ -13,6 +12,9 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from lms.links import absolute_url
+from opendata.models import XapiStatement
+from opendata.xapi.services import record_learning_event, record_voiding
+from opendata.xapi.statements import LearningResult, LearningVerb
 
 if TYPE_CHECKING:
     from accounts.models import User
@@ -33,8 +35,6 @@ def page_activity_id(page) -> str | None:
 def _record(*, learner: User, verb, page, name: str, **extra) -> None:
     """Record one statement about a page; pages no site serves have no IRI,
     and no learner can be on them, so nothing is reported for them."""
-    from opendata.xapi.services import record_learning_event
-
     url = page_activity_id(page)
     if url is None:
         return
@@ -43,9 +43,9 @@ def _record(*, learner: User, verb, page, name: str, **extra) -> None:
     )
 
 
-def record_enrolled(*, learner: User, course: CoursePage, at) -> None:
-    from opendata.xapi.statements import LearningVerb
-
+def on_learner_enrolled(
+    sender, *, learner: User, course: CoursePage, at, **kwargs
+) -> None:
     _record(
         learner=learner,
         verb=LearningVerb.ENROLLED,
@@ -55,11 +55,10 @@ def record_enrolled(*, learner: User, course: CoursePage, at) -> None:
     )
 
 
-def record_launched(*, learner: User, lesson: LessonPage, at) -> bool:
+def on_lesson_opened(
+    sender, *, learner: User, lesson: LessonPage, at, **kwargs
+) -> bool:
     """Report a lesson visit unless one was reported within LAUNCH_INTERVAL."""
-    from opendata.models import XapiStatement
-    from opendata.xapi.statements import LearningVerb
-
     url = page_activity_id(lesson)
     if url is None:
         return False
@@ -81,9 +80,9 @@ def record_launched(*, learner: User, lesson: LessonPage, at) -> bool:
     return True
 
 
-def record_lesson_completed(*, learner: User, lesson: LessonPage, at) -> None:
-    from opendata.xapi.statements import LearningResult, LearningVerb
-
+def on_lesson_completed(
+    sender, *, learner: User, lesson: LessonPage, at, **kwargs
+) -> None:
     _record(
         learner=learner,
         verb=LearningVerb.COMPLETED,
@@ -94,11 +93,8 @@ def record_lesson_completed(*, learner: User, lesson: LessonPage, at) -> None:
     )
 
 
-def record_quiz_attempt(*, learner: User, attempt: QuizAttempt) -> None:
+def on_quiz_attempted(sender, *, learner: User, attempt: QuizAttempt, **kwargs) -> None:
     """Passed or failed, with the score; the quiz is a part of its lesson page."""
-    from opendata.xapi.services import record_learning_event
-    from opendata.xapi.statements import LearningResult, LearningVerb
-
     lesson_url = page_activity_id(attempt.lesson)
     if lesson_url is None:
         return
@@ -119,11 +115,8 @@ def record_quiz_attempt(*, learner: User, attempt: QuizAttempt) -> None:
     )
 
 
-def record_certificate_issued(*, certificate: Certificate) -> None:
+def on_certificate_issued(sender, *, certificate: Certificate, **kwargs) -> None:
     """The course is completed, and the certificate (its verification URL) earned."""
-    from opendata.xapi.services import record_learning_event
-    from opendata.xapi.statements import LearningResult, LearningVerb
-
     learner, at = certificate.learner, certificate.issued_at
     _record(
         learner=learner,
@@ -141,3 +134,23 @@ def record_certificate_issued(*, certificate: Certificate) -> None:
         object_name=certificate.course_title,
         timestamp=at,
     )
+
+
+def on_certificate_revoked(sender, *, certificate: Certificate, **kwargs) -> None:
+    """Void the "earned" statement, so record stores stop counting the
+    certificate; the completed course stays reported, as it did happen.
+
+    Matched on the certificate's path: the statement may have been made on
+    another of the site's addresses than the one the curator uses.
+    """
+    earned = XapiStatement.objects.filter(
+        user_id=certificate.learner_id,
+        verb=LearningVerb.EARNED,
+        object_id__endswith=certificate.get_absolute_url(),
+    )
+    for statement in earned:
+        record_voiding(
+            statement=statement,
+            voided_by=certificate.revoked_by or certificate.learner,
+            timestamp=certificate.revoked_at,
+        )
