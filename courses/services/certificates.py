@@ -33,7 +33,7 @@ def required_lesson_ids(course: CoursePage) -> set[int]:
     )
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)
 def certificate_issue_if_complete(
     *, learner: User, course: CoursePage
 ) -> Certificate | None:
@@ -41,6 +41,8 @@ def certificate_issue_if_complete(
 
     Issued at most once per learner and course (a database constraint): a
     later call, even after revocation, returns the existing certificate.
+    Inside a completion it joins that transaction without a savepoint of its
+    own: it raises nothing a caller would catch and carry on after.
     """
     existing = Certificate.objects.filter(learner=learner, course=course).first()
     if existing:
