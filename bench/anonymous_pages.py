@@ -9,6 +9,9 @@ Two figures for each public page a visitor reads without signing in:
   with ``PAGE_CACHE_SECONDS=0`` gives the uncached one.
 - ``--render``: server time per page in this process (Django's test client,
   page cache off), p50 and p95 over ``--repeat`` renders after one warm-up.
+- ``--profile NAME``: where that page's server time goes, uncached and then
+  served from the page cache: the functions with the most own time over
+  ``--repeat`` requests (cProfile), to say what to remove first.
 
 Both read the same database as the server (DATABASE_URL) to find a course,
 a lesson and a material to ask for. Run, for example:
@@ -129,6 +132,38 @@ def measure_render(args: argparse.Namespace) -> None:
         print(f"| {name} | {statistics.median(times):.1f} | {p95:.1f} |", flush=True)
 
 
+def profile_page(args: argparse.Namespace) -> None:
+    import cProfile
+    import pstats
+
+    pages = public_pages()
+    from django.conf import settings
+    from django.core.cache import cache
+    from django.test import Client
+
+    if args.profile not in pages:
+        raise SystemExit(f"--profile takes one of: {', '.join(pages)}")
+    path = pages[args.profile]
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    client = Client()
+    for label, seconds in (("uncached", 0), ("from the page cache", 600)):
+        settings.PAGE_CACHE_SECONDS = seconds
+        cache.clear()
+        # The warm-up, and the stored copy for the cached run.
+        if client.get(path).status_code != 200:
+            raise SystemExit(f"{path} did not answer 200 (SECURE_SSL_REDIRECT?)")
+        profiler = cProfile.Profile()
+        started = time.perf_counter()
+        profiler.enable()
+        for _ in range(args.repeat):
+            client.get(path)
+        profiler.disable()
+        each = (time.perf_counter() - started) * 1000 / args.repeat
+        print(f"== {args.profile} `{path}`, {label}: {each:.1f} ms per request")
+        stats = pstats.Stats(profiler)
+        stats.sort_stats("tottime").print_stats(args.lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--host", help="a running server, e.g. http://127.0.0.1:8800")
@@ -137,13 +172,17 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=50)
+    parser.add_argument("--profile", metavar="NAME", help="profile one page")
+    parser.add_argument("--lines", type=int, default=15, help="profile lines")
     args = parser.parse_args()
-    if not (args.host or args.render):
-        parser.error("give --host URL, --render or both")
+    if not (args.host or args.render or args.profile):
+        parser.error("give --host URL, --render, --profile NAME or a mix")
     if args.host:
         measure_server(args)
     if args.render:
         measure_render(args)
+    if args.profile:
+        profile_page(args)
 
 
 if __name__ == "__main__":

@@ -9,9 +9,11 @@ course once (search, the sitemap, open data) show the original, or the
 reader's translation of it.
 """
 
+import hashlib
 from typing import TypeVar
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Substr
@@ -25,6 +27,8 @@ from wagtail.models.sites import (
     SiteRootPath,
 )
 from wagtail.url_routing import RouteResult
+
+from lms.fragments import content_version
 
 P = TypeVar("P", bound=Page)
 QS = TypeVar("QS", bound=QuerySet)
@@ -131,16 +135,59 @@ def localized_root(root_page: Page) -> Page:
     return root_page.specific
 
 
+# A safety net only: publishing, unpublishing, moving or deleting a page
+# moves the content version in the key well before this.
+ROUTE_SECONDS = 3600
+
+
 def route_for_request(request: HttpRequest, path: str) -> RouteResult | None:
-    """What ``Page.route_for_request`` finds, through ``localized_root``."""
+    """What ``Page.route_for_request`` finds, through ``localized_root``.
+
+    Walking the tree costs two queries per level (a lesson is four levels
+    down); the page an address leads to is remembered under the content
+    version, so a known address costs one query for the page itself. Only
+    plain routes are remembered: a page that answers sub-paths of its own
+    routes afresh each time.
+    """
     site = Site.find_for_request(request)
     if site is None:
         return None
     components = [component for component in path.split("/") if component]
+    root = localized_root(site.root_page)
+    if not components:  # the home page itself: nothing to walk
+        return _walk(request, root, components)
+    key = _route_key(root, components)
+    known = cache.get(key)
+    if known is not None and (page := _live_page(*known)) is not None:
+        return RouteResult(page)
+    result = _walk(request, root, components)
+    if result is None:
+        return None
+    page, args, kwargs = result
+    if not args and not kwargs:
+        cache.set(key, (page.content_type_id, page.pk, page.url_path), ROUTE_SECONDS)
+    return result
+
+
+def _walk(request: HttpRequest, root: Page, components: list[str]):
     try:
-        return localized_root(site.root_page).route(request, components)
+        return root.route(request, components)
     except Http404:
         return None
+
+
+def _route_key(root: Page, components: list[str]) -> str:
+    digest = hashlib.sha256("/".join(components).encode()).hexdigest()[:40]
+    return f"route:{content_version()}:{root.pk}:{digest}"
+
+
+def _live_page(content_type_id: int, pk: int, url_path: str) -> Page | None:
+    """The remembered page, unless it has since been unpublished, moved or
+    renamed (then the tree is walked again, whatever the content version)."""
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    if model is None:
+        return None
+    return model.objects.filter(pk=pk, live=True, url_path=url_path).first()
 
 
 _wagtail_site_root_paths = Site.get_site_root_paths
