@@ -2,6 +2,7 @@
 nothing of it is kept."""
 
 import pytest
+from django.utils import translation
 
 from tests.materials.package_files import (
     PAGE,
@@ -137,3 +138,27 @@ def test_a_hostile_or_broken_package_is_refused_and_nothing_is_stored(
     error = refused(settings, data, name="goi-scorm.zip")
     assert error.code == rule
     assert message in error.messages[0]
+
+
+@pytest.mark.parametrize(
+    ("data", "start"),
+    [
+        (
+            scorm_12(prolog=EXTERNAL_ENTITY, title="&amp;x;"),
+            "imsmanifest.xml khai báo một thực thể bên ngoài (file:///etc/passwd)",
+        ),
+        (
+            scorm_12(launch="../index.html"),
+            "Tệp kê khai của gói trỏ ra ngoài gói: ../index.html.",
+        ),
+        (
+            _scorm_with_manifest("<manifest>\n<organizations></manifest>"),
+            "imsmanifest.xml không phải là XML hợp lệ: thẻ đóng không khớp",
+        ),
+    ],
+    ids=["external_entity", "outside", "not_well_formed"],
+)
+def test_a_vietnamese_teacher_reads_why_in_vietnamese(settings, data, start):
+    with translation.override("vi"):
+        error = refused(settings, data, name="goi-scorm.zip")
+    assert error.messages[0].startswith(start)

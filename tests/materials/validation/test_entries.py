@@ -3,6 +3,7 @@
 import unicodedata
 
 import pytest
+from django.utils import translation
 
 from tests.materials.package_files import PAGE, raw_zip
 from tests.materials.uploads import refused, upload
@@ -62,3 +63,12 @@ def test_an_ambiguous_zip_is_refused_and_nothing_is_stored(
 def test_folders_and_files_with_distinct_names_are_accepted():
     data = raw_zip([("bai/", b""), ("bai/index.html", PAGE), (NFC, PAGE)])
     assert upload(data, name="goi.zip").pk is not None
+
+
+def test_a_vietnamese_teacher_reads_the_refusal_in_vietnamese(settings):
+    with translation.override("vi"):
+        error = refused(settings, CASES["duplicate_name"][0], name="goi.zip")
+    assert error.messages[0] == (
+        "Tệp nén zip chứa index.html hai lần; mỗi chương trình giải nén có thể lấy "
+        "một bản khác nhau."
+    )

@@ -5,6 +5,7 @@ import io
 import warnings
 
 import pytest
+from django.utils import translation
 from pikepdf import Array, Dictionary, Name, Pdf
 
 from tests.materials.uploads import refused, upload
@@ -107,3 +108,9 @@ def test_a_web_link_the_reader_clicks_is_kept():
         page={"/Annots": _annotation(Subtype=Name.Link, A=_action("URI", URI=WEB))}
     )
     assert upload(data, name="phieu.pdf").pk is not None
+
+
+def test_a_vietnamese_teacher_reads_the_refusal_in_vietnamese(settings):
+    with translation.override("vi"):
+        error = refused(settings, REFUSED["web_address_on_open"][0], name="a.pdf")
+    assert error.messages[0].startswith("Tệp PDF tự mở một địa chỉ web")
