@@ -65,19 +65,19 @@ SCANNED_PARTS = ("content.xml", "styles.xml")
 def declared_type(archive: zipfile.ZipFile) -> str | None:
     """The office type the zip declares, if it declares one.
 
-    The ``mimetype`` entry says it; when a tool left that out, the
-    manifest's root entry does, and LibreOffice opens the file either way.
-    OpenOffice.org 1 types (``.sxw``, ``.sxi``, ``.sxc``) count too, so that
+    The ``mimetype`` entry says it; when a tool left that out or wrote
+    something else, the manifest's root entry does, and LibreOffice opens
+    the file either way. OpenOffice.org 1 types (``.sxw``, ``.sxi``, ``.sxc``) count too, so that
     their macros are not passed on as an ordinary zip.
     """
     names = set(archive.namelist())
+    candidates = []
     if "mimetype" in names:
-        declared = read_entry(archive, "mimetype").decode("ascii", "replace").strip()
-    elif MANIFEST in names:
-        declared = _manifest_entries(archive).get("/", "")
-    else:
-        return None
-    return declared if declared.startswith((ODF_PREFIX, LEGACY_PREFIX)) else None
+        candidates.append(read_entry(archive, "mimetype").decode("ascii", "replace"))
+    if MANIFEST in names:
+        candidates.append(_manifest_entries(archive).get("/", ""))
+    prefixes = (ODF_PREFIX, LEGACY_PREFIX)
+    return next((c.strip() for c in candidates if c.strip().startswith(prefixes)), None)
 
 
 def check_opendocument(archive: zipfile.ZipFile, declared: str) -> SniffedFile:

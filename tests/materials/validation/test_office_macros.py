@@ -14,9 +14,9 @@ pytestmark = pytest.mark.django_db
 MS_RELATIONSHIPS = "http://schemas.microsoft.com/office/2006/relationships/"
 
 
-def _odt_without_mimetype() -> bytes:
-    """An OpenDocument text whose ``mimetype`` entry was left out: LibreOffice
-    still opens it, and its Basic library with it."""
+def _odt_with_mimetype(mimetype: str | None) -> bytes:
+    """An OpenDocument text whose ``mimetype`` entry was left out or changed:
+    LibreOffice still opens it by its manifest, and its Basic library with it."""
     document = odt_bytes(
         ["x"],
         parts={"Basic/Standard/Module1.xml": BASIC_MODULE},
@@ -24,6 +24,8 @@ def _odt_without_mimetype() -> bytes:
     )
     with zipfile.ZipFile(io.BytesIO(document)) as archive:
         kept = {n: archive.read(n) for n in archive.namelist() if n != "mimetype"}
+    if mimetype is not None:
+        kept = {"mimetype": mimetype.encode(), **kept}
     return zip_bytes(kept)
 
 
@@ -44,7 +46,8 @@ CASES = {
             (MS_RELATIONSHIPS + "xlIntlMacrosheet", "macrosheets/intl1.xml", False)
         ],
     ),
-    "odt_without_mimetype_with_basic": _odt_without_mimetype(),
+    "odt_without_mimetype_with_basic": _odt_with_mimetype(None),
+    "odt_with_another_mimetype_with_basic": _odt_with_mimetype("application/zip"),
 }
 
 
