@@ -1,7 +1,9 @@
 """OpenDocument (odt, odp, ods), decided by its mimetype and manifest.
 
-The ``mimetype`` entry (or, without one, the manifest's root entry) and
-the manifest's root entry must agree on the type. Refused: macro libraries (``Basic/``, ``Scripts/``, ``Dialogs/``),
+The type is the one the ``mimetype`` entry names, or the manifest's root
+entry when that entry is missing or names something else (LibreOffice
+opens such files all the same); the manifest's root entry must agree with
+it. Refused: macro libraries (``Basic/``, ``Scripts/``, ``Dialogs/``),
 script event listeners and macro fields in the content and styles of the
 document and of every object inside it, slide actions that run a program,
 links to macros (``vnd.sun.star.script:``), files or anything that is not
@@ -67,8 +69,9 @@ def declared_type(archive: zipfile.ZipFile) -> str | None:
 
     The ``mimetype`` entry says it; when a tool left that out or wrote
     something else, the manifest's root entry does, and LibreOffice opens
-    the file either way. OpenOffice.org 1 types (``.sxw``, ``.sxi``, ``.sxc``) count too, so that
-    their macros are not passed on as an ordinary zip.
+    the file either way. OpenOffice.org 1 types (``.sxw``, ``.sxi``,
+    ``.sxc``) count too, so that their macros are not passed on as an
+    ordinary zip.
     """
     names = set(archive.namelist())
     candidates = []

@@ -6,9 +6,10 @@ part names, so this module does too. The main part's content type decides
 the type (a macro-enabled document renamed ``.docx`` is still one).
 
 Refused: macros (VBA projects, macro-enabled and macro-sheet content
-types, and the key bindings and toolbars that call macros), ActiveX controls, embedded OLE objects (they start their program on
-a double click, and a "Package" object carries any executable; equations
-from MathType or the old Equation Editor are such objects, and the message
+types, and the key bindings and toolbars that call macros), ActiveX
+controls, embedded OLE objects (they start their program on a double
+click, and a "Package" object carries any executable; equations from
+MathType or the old Equation Editor are such objects, and the message
 says what to do), and relationships that load code or content from outside
 the file (remote templates, OLE objects, frames, sub-documents, workbook
 links). External links are allowed when they are web or e-mail addresses.

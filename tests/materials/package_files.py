@@ -59,7 +59,8 @@ def scorm_2004(*, title: str = "Hình học không gian", description: str = "")
         "</lom:description></lom:general></lom:lom>"
     )
     manifest = (
-        f'<?xml version="1.0" encoding="UTF-8"?><manifest identifier="HH" {SCORM_2004_ROOT}>'
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        f'<manifest identifier="HH" {SCORM_2004_ROOT}>'
         "<metadata><schema>ADL SCORM</schema><schemaversion>2004 4th Edition"
         f"</schemaversion>{lom}</metadata>"
         '<organizations default="ORG"><organization identifier="ORG">'
