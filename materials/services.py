@@ -41,7 +41,9 @@ def material_upload(
     name = validate_filename(filename)
     sniffed = validate_file(upload)
     manifest = read_package_manifest(upload) if sniffed.kind == "package" else None
-    form = MaterialMetadataForm(data=_described_by(metadata, manifest))
+    described = _described_by(metadata, manifest)
+    _require_title(described)
+    form = MaterialMetadataForm(data=described)
     if not form.is_valid():
         raise ValidationError(form.errors)
     material = _build_material(user=user, name=name, data=form.cleaned_data)
@@ -74,6 +76,23 @@ def _described_by(metadata: dict, manifest: PackageManifest | None) -> dict:
         if not str(filled.get(field) or "").strip():
             filled[field] = value[:limit]
     return filled
+
+
+def _require_title(metadata: dict) -> None:
+    """The upload page lets the title be empty for packages; say so plainly
+    when the file brought none either."""
+    if not str(metadata.get("title") or "").strip():
+        raise ValidationError(
+            {
+                "title": ValidationError(
+                    _(
+                        "Give the material a title: only SCORM and Common "
+                        "Cartridge packages can bring their own."
+                    ),
+                    code="required",
+                )
+            }
+        )
 
 
 def _build_material(*, user: Any, name: str, data: dict) -> Material:
