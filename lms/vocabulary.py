@@ -67,6 +67,14 @@ class MaterialType(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class PackageKind(models.TextChoices):
+    """The course-package standard a zip follows, read from its manifest."""
+
+    SCORM_12 = "scorm-1.2", _("SCORM 1.2")
+    SCORM_2004 = "scorm-2004", _("SCORM 2004")
+    COMMON_CARTRIDGE = "common-cartridge", _("IMS Common Cartridge")
+
+
 class Licence(models.TextChoices):
     CC_BY = "cc-by", _("Creative Commons Attribution 4.0")
     CC_BY_SA = "cc-by-sa", _("Creative Commons Attribution-ShareAlike 4.0")

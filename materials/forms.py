@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from lms.vocabulary import GradeLevel, Language, Licence, MaterialType, Subject
 
+TITLE_LENGTH = 255
+DESCRIPTION_LENGTH = 10_000
 MAX_KEYWORDS = 20
 MAX_KEYWORD_LENGTH = 100
 
@@ -13,9 +15,12 @@ MAX_KEYWORD_LENGTH = 100
 class MaterialMetadataForm(forms.Form):
     """What people search and filter by; shared by every file of an upload."""
 
-    title = forms.CharField(label=_("Title"), max_length=255)
+    title = forms.CharField(label=_("Title"), max_length=TITLE_LENGTH)
     description = forms.CharField(
-        label=_("Description"), max_length=10_000, required=False, widget=forms.Textarea
+        label=_("Description"),
+        max_length=DESCRIPTION_LENGTH,
+        required=False,
+        widget=forms.Textarea,
     )
     subject = forms.ChoiceField(label=_("Subject"), choices=Subject.choices)
     grade_levels = forms.MultipleChoiceField(
@@ -80,6 +85,17 @@ class MultipleFileField(forms.FileField):
 
 
 class UploadForm(MaterialMetadataForm):
+    # A SCORM or Common Cartridge package brings its own title; the service
+    # refuses any other file that arrives without one.
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=TITLE_LENGTH,
+        required=False,
+        help_text=_(
+            "Leave it empty for a SCORM or Common Cartridge package to use the "
+            "package's own title and description."
+        ),
+    )
     files = MultipleFileField(
         label=_("Files"),
         help_text=_(

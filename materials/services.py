@@ -18,8 +18,9 @@ from wagtail.log_actions import log
 from wagtail.models import TaskState, WorkflowState
 
 from lms import counters
-from materials.forms import MaterialMetadataForm
+from materials.forms import DESCRIPTION_LENGTH, TITLE_LENGTH, MaterialMetadataForm
 from materials.models import Material, ProcessingStatus
+from materials.packages import PackageManifest, read_package_manifest
 from materials.permissions import can_edit, is_reviewer, is_teacher
 from materials.tasks import process_material_task
 from materials.validation import validate_file, validate_filename
@@ -31,16 +32,22 @@ def material_upload(
     """Create a draft material from one file; processing starts after commit.
 
     Everything is checked before the file is written, and a failure after
-    writing removes the file again, so a refusal leaves nothing behind.
+    writing removes the file again, so a refusal leaves nothing behind. A
+    course package's manifest is read here too: it may be refused, and its
+    title and description fill the fields the teacher left empty.
     """
     if not is_teacher(user):
         raise PermissionDenied(_("Only teachers can upload materials."))
     name = validate_filename(filename)
-    form = MaterialMetadataForm(data=metadata)
+    sniffed = validate_file(upload)
+    manifest = read_package_manifest(upload) if sniffed.kind == "package" else None
+    described = _described_by(metadata, manifest)
+    _require_title(described)
+    form = MaterialMetadataForm(data=described)
     if not form.is_valid():
         raise ValidationError(form.errors)
-    validate_file(upload)
     material = _build_material(user=user, name=name, data=form.cleaned_data)
+    material.package_kind = manifest.kind if manifest else ""
     content = upload if isinstance(upload, File) else File(upload, name=name)
     material.file.save(name, content, save=False)
     try:
@@ -54,6 +61,38 @@ def material_upload(
         material.file.storage.delete(material.file.name)
         raise
     return material
+
+
+def _described_by(metadata: dict, manifest: PackageManifest | None) -> dict:
+    """The teacher's metadata, with the package's own title and description
+    in the fields left empty."""
+    if manifest is None:
+        return metadata
+    filled = dict(metadata)
+    for field, value, limit in (
+        ("title", manifest.title, TITLE_LENGTH),
+        ("description", manifest.description, DESCRIPTION_LENGTH),
+    ):
+        if not str(filled.get(field) or "").strip():
+            filled[field] = value[:limit]
+    return filled
+
+
+def _require_title(metadata: dict) -> None:
+    """The upload page lets the title be empty for packages; say so plainly
+    when the file brought none either."""
+    if not str(metadata.get("title") or "").strip():
+        raise ValidationError(
+            {
+                "title": ValidationError(
+                    _(
+                        "Give the material a title: only SCORM and Common "
+                        "Cartridge packages can bring their own."
+                    ),
+                    code="required",
+                )
+            }
+        )
 
 
 def _build_material(*, user: Any, name: str, data: dict) -> Material:

@@ -131,7 +131,7 @@ def _upload_each(request, form: UploadForm) -> list[dict]:
             **request.POST.dict(),
             "grade_levels": form.data.getlist("grade_levels"),
         }
-        if len(files) > 1:
+        if len(files) > 1 and form.cleaned_data["title"]:
             metadata["title"] = f"{form.cleaned_data['title']} – {upload.name}"[:255]
         try:
             material = services.material_upload(

@@ -18,7 +18,14 @@ from wagtail.models import (
 from wagtail.search import index
 
 from lms.text import ascii_slug
-from lms.vocabulary import GradeLevel, Language, Licence, MaterialType, Subject
+from lms.vocabulary import (
+    GradeLevel,
+    Language,
+    Licence,
+    MaterialType,
+    PackageKind,
+    Subject,
+)
 from materials.storage import get_private_storage
 
 # Facts about the stored file and its use belong to the material as a whole,
@@ -35,6 +42,7 @@ OBJECT_LEVEL_FIELDS = (
     "processing_error",
     "processed_at",
     "duplicate_of_id",
+    "package_kind",
     "view_count",
     "download_count",
     "archived_at",
@@ -140,6 +148,14 @@ class Material(
     page_count = models.PositiveIntegerField(_("page count"), null=True, blank=True)
     duration_seconds = models.PositiveIntegerField(
         _("duration in seconds"), null=True, blank=True
+    )
+    package_kind = models.CharField(
+        _("package standard"),
+        max_length=32,
+        choices=PackageKind.choices,
+        blank=True,
+        editable=False,
+        help_text=_("Read from the manifest of a SCORM or Common Cartridge zip."),
     )
     thumbnail = models.ImageField(
         _("thumbnail"),

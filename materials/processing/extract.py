@@ -5,12 +5,13 @@ import struct
 import wave
 import zipfile
 from typing import IO
-from xml.etree import ElementTree
 
 import pypdfium2
 from django.utils.translation import gettext as _
 
 from materials.processing.base import Derived, ProcessingError
+from materials.validation.base import FileRefused
+from materials.validation.xml import parse_xml
 
 MAX_TEXT_CHARS = 500_000
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -113,7 +114,7 @@ def _ooxml_text(source: IO[bytes], wanted) -> str:
             (n for n in archive.namelist() if wanted(n) and n.endswith(".xml")),
             key=_natural_key,
         )
-        return "\n".join(_xml_text(archive.read(name)) for name in names).strip()
+        return "\n".join(_xml_text(archive.read(name), name) for name in names).strip()
 
 
 def _natural_key(name: str) -> tuple:
@@ -121,10 +122,11 @@ def _natural_key(name: str) -> tuple:
     return (len(digits), digits, name)
 
 
-def _xml_text(xml: bytes) -> str:
-    if b"<!DOCTYPE" in xml or b"<!ENTITY" in xml:
-        raise ProcessingError(_("reading pages and text"), _("unsafe XML"))
-    root = ElementTree.fromstring(xml)  # noqa: S314 - DTDs refused above
+def _xml_text(xml: bytes, name: str) -> str:
+    try:
+        root = parse_xml(xml, part=name)
+    except FileRefused as error:
+        raise ProcessingError(_("reading pages and text"), error.messages[0]) from error
     lines = []
     for element in root.iter():
         if element.tag.rsplit("}", 1)[-1] in {"p", "h"}:

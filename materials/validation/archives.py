@@ -3,22 +3,24 @@
 A zip is checked from its directory alone, before anything is unpacked:
 paths that leave the folder, absolute paths, symbolic links, too many
 entries and compression ratios that betray a zip bomb are all refused.
-XML is parsed with document type declarations and entities forbidden, so
-a part cannot pull in files or expand into gigabytes.
+Entries must read one way only (see ``entries``). XML parts go through
+``xml``, which forbids document type declarations and entities, so a part
+cannot pull in files or expand into gigabytes.
 """
 
 import zipfile
+import zlib
 from collections.abc import Iterator
 from typing import IO
-from xml.etree.ElementTree import Element, ParseError
+from xml.etree.ElementTree import Element
 
-import defusedxml
-from defusedxml import ElementTree as SafeElementTree
 from django.conf import settings
 from django.utils.translation import gettext as _
 
 from materials.validation.base import FileRefused
-from materials.validation.office import refused_corrupt_office, refused_dtd
+from materials.validation.entries import check_unambiguous
+from materials.validation.xml import check_prolog, parse_xml
+from materials.validation.xml import iter_xml as stream_xml
 
 
 def open_zip(source: IO[bytes]) -> zipfile.ZipFile:
@@ -32,34 +34,47 @@ def open_zip(source: IO[bytes]) -> zipfile.ZipFile:
         ) from error
     try:
         _check_zip_entries(entries)
+        check_unambiguous(archive)
     except FileRefused:
         archive.close()
         raise
     return archive
 
 
+def read_entry(archive: zipfile.ZipFile, name: str) -> bytes:
+    """An entry's bytes; one that cannot be unpacked is named in the refusal."""
+    try:
+        return archive.read(name)
+    except (KeyError, zipfile.BadZipFile, OSError, zlib.error, EOFError) as error:
+        raise refused_unreadable_entry(name) from error
+
+
 def read_xml(archive: zipfile.ZipFile, name: str) -> Element:
     """A small XML part (a manifest, relationships), parsed safely."""
-    try:
-        return SafeElementTree.fromstring(archive.read(name), forbid_dtd=True)
-    except defusedxml.DefusedXmlException as error:
-        raise refused_dtd() from error
-    except (ParseError, KeyError, zipfile.BadZipFile, OSError) as error:
-        raise refused_corrupt_office() from error
+    return parse_xml(read_entry(archive, name), part=name)
 
 
 def iter_xml(archive: zipfile.ZipFile, name: str) -> Iterator[Element]:
     """Each element of a possibly large XML part, streamed, then dropped."""
     try:
-        with archive.open(name) as stream:
-            events = SafeElementTree.iterparse(stream, forbid_dtd=True)
-            for _event, element in events:
-                yield element
-                element.clear()
-    except defusedxml.DefusedXmlException as error:
-        raise refused_dtd() from error
-    except (ParseError, zipfile.BadZipFile, OSError) as error:
-        raise refused_corrupt_office() from error
+        yield from stream_xml(lambda: archive.open(name), part=name)
+    except (KeyError, zipfile.BadZipFile, OSError, zlib.error, EOFError) as error:
+        raise refused_unreadable_entry(name) from error
+
+
+def check_xml_prolog(archive: zipfile.ZipFile, name: str) -> None:
+    """Refuse a part that starts with a DOCTYPE, reading only its start."""
+    try:
+        check_prolog(lambda: archive.open(name), part=name)
+    except (KeyError, zipfile.BadZipFile, OSError, zlib.error, EOFError) as error:
+        raise refused_unreadable_entry(name) from error
+
+
+def refused_unreadable_entry(name: str) -> FileRefused:
+    return FileRefused(
+        "corrupt_zip",
+        _("The zip archive is damaged: %(name)s cannot be unpacked.") % {"name": name},
+    )
 
 
 def _check_zip_entries(entries: list[zipfile.ZipInfo]) -> None:

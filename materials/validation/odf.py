@@ -1,12 +1,15 @@
 """OpenDocument (odt, odp, ods), decided by its mimetype and manifest.
 
-The ``mimetype`` entry and the manifest's root entry must agree on the
-type. Refused: macro libraries (``Basic/``, ``Scripts/``, ``Dialogs/``),
+The type is the one the ``mimetype`` entry names, or the manifest's root
+entry when that entry is missing or names something else (LibreOffice
+opens such files all the same); the manifest's root entry must agree with
+it. Refused: macro libraries (``Basic/``, ``Scripts/``, ``Dialogs/``),
 script event listeners and macro fields in the content and styles of the
 document and of every object inside it, slide actions that run a program,
 links to macros (``vnd.sun.star.script:``), files or anything that is not
 a web or e-mail address, DDE links (which ask another program for data and
-can start it), and embedded OLE objects.
+can start it), embedded OLE objects, and a document type declaration in
+any XML part.
 """
 
 import zipfile
@@ -14,7 +17,12 @@ from xml.etree.ElementTree import Element
 
 from django.utils.translation import gettext as _
 
-from materials.validation.archives import iter_xml, read_xml
+from materials.validation.archives import (
+    check_xml_prolog,
+    iter_xml,
+    read_entry,
+    read_xml,
+)
 from materials.validation.base import FileRefused, SniffedFile
 from materials.validation.links import has_scheme, is_package_reference, is_safe_link
 from materials.validation.office import (
@@ -26,6 +34,7 @@ from materials.validation.office import (
 )
 
 ODF_PREFIX = "application/vnd.oasis.opendocument."
+LEGACY_PREFIX = "application/vnd.sun.xml."
 ODF_TYPES = {
     f"{ODF_PREFIX}text",
     f"{ODF_PREFIX}presentation",
@@ -56,12 +65,22 @@ SCANNED_PARTS = ("content.xml", "styles.xml")
 
 
 def declared_type(archive: zipfile.ZipFile) -> str | None:
-    """The OpenDocument type the ``mimetype`` entry names, if it names one."""
-    try:
-        declared = archive.read("mimetype").decode("ascii", "replace").strip()
-    except KeyError:
-        return None
-    return declared if declared.startswith(ODF_PREFIX) else None
+    """The office type the zip declares, if it declares one.
+
+    The ``mimetype`` entry says it; when a tool left that out or wrote
+    something else, the manifest's root entry does, and LibreOffice opens
+    the file either way. OpenOffice.org 1 types (``.sxw``, ``.sxi``,
+    ``.sxc``) count too, so that their macros are not passed on as an
+    ordinary zip.
+    """
+    names = set(archive.namelist())
+    candidates = []
+    if "mimetype" in names:
+        candidates.append(read_entry(archive, "mimetype").decode("ascii", "replace"))
+    if MANIFEST in names:
+        candidates.append(_manifest_entries(archive).get("/", ""))
+    prefixes = (ODF_PREFIX, LEGACY_PREFIX)
+    return next((c.strip() for c in candidates if c.strip().startswith(prefixes)), None)
 
 
 def check_opendocument(archive: zipfile.ZipFile, declared: str) -> SniffedFile:
@@ -80,6 +99,8 @@ def check_opendocument(archive: zipfile.ZipFile, declared: str) -> SniffedFile:
     for name in names:
         if name.rsplit("/", 1)[-1] in SCANNED_PARTS:
             _check_markup(archive, name)
+        elif name.lower().endswith((".xml", ".rdf")):
+            check_xml_prolog(archive, name)
     return SniffedFile(declared, "document")
 
 

@@ -15,16 +15,6 @@ def refused_corrupt_office() -> FileRefused:
     )
 
 
-def refused_dtd() -> FileRefused:
-    return FileRefused(
-        "office_dtd",
-        _(
-            "The office document contains XML document type declarations, which "
-            "are refused."
-        ),
-    )
-
-
 def refused_macros() -> FileRefused:
     return FileRefused(
         "office_macros",

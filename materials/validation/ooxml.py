@@ -6,14 +6,17 @@ part names, so this module does too. The main part's content type decides
 the type (a macro-enabled document renamed ``.docx`` is still one).
 
 Refused: macros (VBA projects, macro-enabled and macro-sheet content
-types), ActiveX controls, embedded OLE objects (they start their program on
-a double click, and a "Package" object carries any executable; equations
-from MathType or the old Equation Editor are such objects, and the message
+types, and the key bindings and toolbars that call macros), ActiveX
+controls, embedded OLE objects (they start their program on a double
+click, and a "Package" object carries any executable; equations from
+MathType or the old Equation Editor are such objects, and the message
 says what to do), and relationships that load code or content from outside
 the file (remote templates, OLE objects, frames, sub-documents, workbook
 links). External links are allowed when they are web or e-mail addresses.
 An embedded workbook, document or presentation (how a chart keeps its
-data) is checked by the same rules, one level deep.
+data) is checked by the same rules, one level deep. No XML part may carry
+a document type declaration (relationships are read whole, the other
+parts only up to their root element, where a DOCTYPE would have to be).
 """
 
 import io
@@ -23,7 +26,7 @@ from xml.etree.ElementTree import Element
 
 from django.utils.translation import gettext as _
 
-from materials.validation.archives import open_zip, read_xml
+from materials.validation.archives import check_xml_prolog, open_zip, read_xml
 from materials.validation.base import FileRefused, SniffedFile
 from materials.validation.links import is_safe_link
 from materials.validation.office import (
@@ -55,10 +58,24 @@ EMBEDDABLE_PACKAGES = {
     f"{OPENXML}presentationml.presentation",
     f"{OPENXML}spreadsheetml.sheet",
 }
-MACRO_MARKERS = ("macroenabled", "vba", "macrosheet")
+# Key bindings and toolbars run macros and exist only beside a VBA project.
+MACRO_MARKERS = (
+    "macroenabled",
+    "vba",
+    "macrosheet",
+    "keymapcustomizations",
+    "attachedtoolbars",
+)
 EXTERNAL_CONTENT_TYPES = ("spreadsheetml.externallink",)
 # Relationship types (their last path segment, lower-cased).
-MACRO_RELATIONSHIPS = {"vbaproject", "wordvbadata", "xlmacrosheet"}
+MACRO_RELATIONSHIPS = {
+    "vbaproject",
+    "wordvbadata",
+    "xlmacrosheet",
+    "xlintlmacrosheet",
+    "keymapcustomizations",
+    "attachedtoolbars",
+}
 ACTIVEX_RELATIONSHIPS = {"control", "activexcontrolbinary"}
 OLE_RELATIONSHIPS = {"oleobject"}
 LOADING_RELATIONSHIPS = {
@@ -96,6 +113,8 @@ def check_ooxml(archive: zipfile.ZipFile, depth: int = 0) -> SniffedFile:
     for part, name in parts.items():
         if part.endswith(".rels"):
             _check_relationships(read_xml(archive, name))
+        elif part.endswith(".xml"):
+            check_xml_prolog(archive, name)
     return _main_type(archive, parts, types)
 
 

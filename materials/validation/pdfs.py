@@ -19,7 +19,11 @@ What is refused, and why:
   own fields, so it stays allowed, as do GoTo, Named and other in-document
   actions.
 - Links (URI actions) other than http, https and mailto: ``javascript:``,
-  ``file:`` and network shares must not be one click away.
+  ``file:`` and network shares must not be one click away. A web link that
+  runs by itself (the document's ``/OpenAction``, or an ``/AA`` trigger
+  such as opening a page, hovering a field or closing the file) fetches
+  an address without the reader asking, which tells the other side who
+  opened the file and when; only links the reader clicks are kept.
 - Embedded files and file attachments, all of them: the repository cannot
   vet what is inside (a program, a macro document, another PDF), readers
   open them with a click, and a teacher can upload each file on its own,
@@ -43,6 +47,7 @@ from materials.validation.base import FileRefused
 from materials.validation.links import is_safe_link
 
 MAX_REVISIONS = 50
+MAX_CHAINED_ACTIONS = 100
 EOF_MARKER = b"%%EOF"
 SCRIPT_BYTES = (b"/JavaScript", b"/JS ", b"/JS(")
 
@@ -69,6 +74,11 @@ MESSAGES = {
     "pdf_external_action": _(
         "The PDF contains an action that starts a program, opens another file "
         "or sends form data; such PDFs are refused."
+    ),
+    "pdf_automatic_link": _(
+        "The PDF opens a web address by itself (when it is opened, a page is "
+        "shown or a field is touched); such PDFs are refused. Links the reader "
+        "clicks are fine."
     ),
     "pdf_unsafe_link": _(
         "The file contains a link that is not a web address (http, https) or an "
@@ -199,6 +209,13 @@ def _inspect_dictionary(item: pikepdf.Object) -> None:
         _check_annotation(_name(item, "/Subtype"))
     if "/URI" in keys:
         _check_uri(item.get("/URI"))
+    if "/OpenAction" in keys:
+        _check_automatic(item.get("/OpenAction"))
+    if "/AA" in keys:
+        triggers = item.get("/AA")
+        if isinstance(triggers, pikepdf.Object) and triggers._type_code == DICTIONARY:
+            for action in triggers.values():
+                _check_automatic(action)
 
 
 def _check_action(action: pikepdf.Object) -> None:
@@ -209,6 +226,23 @@ def _check_action(action: pikepdf.Object) -> None:
         raise _refused("pdf_external_action")
     if kind in MEDIA_ACTIONS:
         raise _refused("pdf_media")
+
+
+def _check_automatic(action: object) -> None:
+    """An action that runs without a click, and the ``/Next`` ones it chains."""
+    pending, seen = [action], 0
+    while pending and seen < MAX_CHAINED_ACTIONS:
+        item = pending.pop()
+        seen += 1
+        if not isinstance(item, pikepdf.Object):
+            continue
+        if item._type_code == ARRAY:
+            pending.extend(item)
+        elif item._type_code == DICTIONARY:
+            if _name(item, "/S") == "/URI":
+                raise _refused("pdf_automatic_link")
+            if "/Next" in item:
+                pending.append(item.get("/Next"))
 
 
 def _check_annotation(subtype: str | None) -> None:

@@ -4,7 +4,8 @@ The archive's directory is checked first (see ``archives``). A zip that
 names an OpenDocument type, or that has any part of an office package,
 must then be a valid one by its own manifest or content types: a broken
 or stripped office file is refused, not passed on as a package, because it
-keeps its ``.docx`` name and would be opened by Word all the same.
+keeps its ``.docx`` name and would be opened by Word all the same. What a
+course package's manifest says is read afterwards, by ``materials.packages``.
 """
 
 from typing import IO

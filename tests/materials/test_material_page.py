@@ -1,5 +1,6 @@
 import pytest
 
+from lms.vocabulary import PackageKind
 from tests.factories import MaterialFactory, PublishedMaterialFactory
 
 pytestmark = pytest.mark.django_db
@@ -17,6 +18,14 @@ def test_published_material_page_shows_its_description_and_licence(client):
     assert "Đề kiểm tra Địa lý 10" in html
     assert "Đề 45 phút có đáp án." in html
     assert 'href="https://creativecommons.org/licenses/by/4.0/" rel="license"' in html
+
+
+def test_a_course_package_page_says_which_standard_it_follows(client):
+    material = PublishedMaterialFactory(package_kind=PackageKind.SCORM_2004)
+
+    html = client.get(material.get_absolute_url()).content.decode()
+
+    assert "<dt>Package standard</dt><dd>SCORM 2004</dd>" in html
 
 
 def test_material_urls_use_an_ascii_slug():

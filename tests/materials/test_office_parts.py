@@ -135,8 +135,8 @@ REFUSED_CASES = {
                 "word/document.xml": b"<w:document xmlns:w='urn:w'/>",
             }
         ),
-        "office_dtd",
-        "document type",
+        "xml_entity_expansion",
+        "[Content_Types].xml declares XML entities",
     ),
     "word_document_without_content_types": (
         zip_bytes({"word/document.xml": b"<w:document xmlns:w='urn:w'/>"}),
