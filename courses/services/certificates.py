@@ -8,6 +8,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from courses.credentials.keys import active_keyring
 from courses.models import (
     Certificate,
     CoursePage,
@@ -41,6 +42,8 @@ def certificate_issue_if_complete(
 
     Issued at most once per learner and course (a database constraint): a
     later call, even after revocation, returns the existing certificate.
+    Refused with ``CredentialKeyError`` while no signing key is configured:
+    a certificate whose credential cannot be signed would be a broken promise.
     """
     existing = Certificate.objects.filter(learner=learner, course=course).first()
     if existing:
@@ -55,6 +58,7 @@ def certificate_issue_if_complete(
     )
     if done != required:
         return None
+    active_keyring()
     try:
         with transaction.atomic():
             certificate = Certificate.objects.create(

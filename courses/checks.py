@@ -1,0 +1,30 @@
+"""Start-up checks for the courses app, reported by ``check`` and ``doctor``."""
+
+from django.conf import settings
+from django.core import checks
+
+from courses.credentials.keys import (
+    CredentialKeyError,
+    active_keyring,
+    configured_key_file,
+)
+
+
+def credential_key_check(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """Certificates cannot be issued without a usable signing key: say so once.
+
+    With DEBUG on a missing key is created on first use, so only a broken one
+    is reported there, and checking never writes one.
+    """
+    path = configured_key_file()
+    if settings.DEBUG and not settings.CREDENTIALS_SIGNING_KEY and not path.exists():
+        return []
+    try:
+        active_keyring()
+    except CredentialKeyError as problem:
+        return [checks.Error(str(problem), id="courses.E001")]
+    return []
+
+
+def register() -> None:
+    checks.register(credential_key_check, "courses")
