@@ -1,17 +1,26 @@
 """A certificate's Open Badges 3.0 credential is signed and checks out."""
 
 import copy
+import io
 import json
 from pathlib import Path
 
 import jsonschema
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
 from courses import credentials
-from courses.credentials.loader import UnknownDocumentError, local_loader
+from courses.credentials.loader import (
+    CONTEXT_FILES,
+    CONTEXTS_DIR,
+    UnknownDocumentError,
+    local_loader,
+)
 from courses.credentials.proof import canonical_nquads
-from tests.factories import CertificateFactory
+from courses.models import Certificate
+from tests import credential_verifier
+from tests.factories import CertificateFactory, EnrolmentFactory
 
 pytestmark = pytest.mark.django_db
 SCHEMA = Path(__file__).parent / "schemas" / "ob_v3p0_achievementcredential.json"
@@ -29,6 +38,78 @@ def certificate(tree, learner):
 
 def download(client, certificate):
     return client.get(reverse("courses:certificate_json", args=[certificate.code]))
+
+
+@pytest.fixture(scope="module")
+def _verifier_jar():
+    if credential_verifier.is_installed():
+        return
+    hint = "build it with: .venv/bin/python tests/credential_verifier.py"
+    if credential_verifier.required():
+        pytest.fail(
+            f"REQUIRE_CREDENTIAL_VERIFIER is set but the verifier is absent; {hint}"
+        )
+    pytest.skip(f"the Java credential verifier is not built; {hint}")
+
+
+@pytest.fixture
+def java_verify(_verifier_jar, client):
+    """Iron's verdict, given the site's DID document as served right now."""
+    contexts = {url: CONTEXTS_DIR / name for url, name in CONTEXT_FILES.items()}
+
+    def run(credential: dict) -> credential_verifier.Verdict:
+        did_document = client.get("/.well-known/did.json").json()
+        return credential_verifier.verify(
+            credential, did_document=did_document, contexts=contexts
+        )
+
+    return run
+
+
+class TestIndependentVerifier:
+    def test_an_issued_certificate_verifies(self, client, tree, learner, java_verify):
+        EnrolmentFactory(learner=learner, course=tree.course)
+        tree.complete_required(learner)
+
+        credential = download(client, Certificate.objects.get()).json()
+
+        verdict = java_verify(credential)
+        assert verdict.valid, verdict.output
+
+    def test_one_changed_letter_fails(self, client, certificate, java_verify):
+        credential = download(client, certificate).json()
+        credential["credentialSubject"]["achievement"]["name"] = "Sinh học 7: Quang hợp"
+
+        verdict = java_verify(credential)
+
+        assert not verdict.valid
+        assert "InvalidSignature" in verdict.output
+
+    def test_a_retired_key_still_verifies(
+        self, client, certificate, java_verify, settings, tmp_path
+    ):
+        settings.CREDENTIALS_SIGNING_KEY = ""
+        settings.CREDENTIALS_KEY_FILE = str(tmp_path / "keys.json")
+        keygen = io.StringIO()
+        call_command("credentials_keygen", stdout=keygen)
+        signed_before = download(client, certificate).json()
+
+        call_command("credentials_keygen", "--rotate", stdout=keygen)
+
+        verdict = java_verify(signed_before)
+        assert verdict.valid, verdict.output
+        assert java_verify(download(client, certificate).json()).valid
+
+    def test_a_key_the_issuer_does_not_list_fails(
+        self, client, certificate, java_verify, settings
+    ):
+        credential = download(client, certificate).json()
+        settings.CREDENTIALS_SIGNING_KEY = ""  # a development key of its own
+        settings.DEBUG = True
+
+        verdict = java_verify(credential)
+
+        assert not verdict.valid
 
 
 def test_the_downloaded_credential_carries_a_proof_by_the_sites_did(
