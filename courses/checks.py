@@ -27,4 +27,6 @@ def credential_key_check(app_configs=None, **kwargs) -> list[checks.CheckMessage
 
 
 def register() -> None:
-    checks.register(credential_key_check, "courses")
+    """A deployment check (``check --deploy``, ``doctor``): migrations and
+    start-up still run while the key is being set up, and issuing refuses."""
+    checks.register(credential_key_check, "courses", deploy=True)
