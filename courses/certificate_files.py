@@ -17,7 +17,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from courses import credentials
+from courses import credentials, selectors
+from courses.credentials import status_list
 from courses.credentials.loader import OB_V3P0, VC_V2
 from courses.models import Certificate
 from lms.links import absolute_url
@@ -134,6 +135,9 @@ def unsigned_credential(certificate: Certificate) -> dict:
             "url": absolute_url("/"),
         },
         "validFrom": certificate.issued_at.isoformat(),
+        "credentialStatus": status_list.status_entry(
+            list_url=revocation_list_url(), index=certificate.pk
+        ),
         "credentialSubject": {
             "type": ["AchievementSubject"],
             "identifier": [
@@ -156,3 +160,23 @@ def unsigned_credential(certificate: Certificate) -> dict:
             },
         },
     }
+
+
+def revocation_list_url() -> str:
+    return absolute_url(reverse("courses:certificate_revocations"))
+
+
+def revocation_list_credential() -> dict:
+    """The signed revocation list: bit ``pk`` is 1 once that certificate is
+    revoked. Signed as it is served, dated by its last change, so it reads
+    the same bytes until a curator revokes another certificate."""
+    state = selectors.certificate_revocations()
+    changed_at = state.changed_at or timezone.now()
+    document = status_list.status_list_credential(
+        list_url=revocation_list_url(),
+        issuer=credentials.issuer_did(),
+        revoked=state.revoked,
+        highest_index=state.highest_index,
+        valid_from=changed_at,
+    )
+    return credentials.sign_credential(document, created=changed_at)

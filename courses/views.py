@@ -20,11 +20,15 @@ from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_GET, require_POST
 
 from courses import credentials, selectors, services
-from courses.certificate_files import certificate_credential, certificate_pdf
+from courses.certificate_files import (
+    certificate_credential,
+    certificate_pdf,
+    revocation_list_credential,
+)
 from courses.models import CoursePage, LessonPage, NameDisplay
 
 QUESTION_PREFIX = "question-"
-DID_DOCUMENT_MAX_AGE = 300
+PUBLIC_CACHE_SECONDS = 300
 SIGNING_UNAVAILABLE = gettext_noop(
     "Certificates cannot be signed right now: the site's signing key is not "
     "set up. Please try again later."
@@ -314,6 +318,21 @@ def certificate_json(request: HttpRequest, code: str) -> HttpResponse:
 
 
 @require_GET
+def certificate_revocations(request: HttpRequest) -> HttpResponse:
+    """The signed Bitstring Status List that says which certificates are
+    revoked; cached briefly, so a revocation is public within minutes."""
+    try:
+        document = revocation_list_credential()
+    except credentials.CredentialKeyError:
+        return JsonResponse({"error": _(SIGNING_UNAVAILABLE)}, status=503)
+    response = JsonResponse(document, json_dumps_params={"indent": 2})
+    response["Content-Type"] = "application/ld+json"
+    response["Access-Control-Allow-Origin"] = "*"
+    patch_cache_control(response, public=True, max_age=PUBLIC_CACHE_SECONDS)
+    return response
+
+
+@require_GET
 def issuer_did_document(request: HttpRequest) -> HttpResponse:
     """``/.well-known/did.json``: the keys that verify the site's credentials.
 
@@ -328,5 +347,5 @@ def issuer_did_document(request: HttpRequest) -> HttpResponse:
     response = JsonResponse(document, json_dumps_params={"indent": 2})
     response["Content-Type"] = "application/did+json"
     response["Access-Control-Allow-Origin"] = "*"
-    patch_cache_control(response, public=True, max_age=DID_DOCUMENT_MAX_AGE)
+    patch_cache_control(response, public=True, max_age=PUBLIC_CACHE_SECONDS)
     return response

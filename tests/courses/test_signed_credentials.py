@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from courses import credentials
+from courses.credentials import status_list
 from courses.credentials.loader import (
     CONTEXT_FILES,
     CONTEXTS_DIR,
@@ -19,8 +20,9 @@ from courses.credentials.loader import (
 )
 from courses.credentials.proof import canonical_nquads
 from courses.models import Certificate
+from courses.services import certificate_revoke
 from tests import credential_verifier
-from tests.factories import CertificateFactory, EnrolmentFactory
+from tests.factories import CertificateFactory, CuratorFactory, EnrolmentFactory
 
 pytestmark = pytest.mark.django_db
 SCHEMA = Path(__file__).parent / "schemas" / "ob_v3p0_achievementcredential.json"
@@ -179,3 +181,52 @@ def test_a_credential_naming_an_unknown_context_is_not_signed():
 
     with pytest.raises(UnknownDocumentError, match="example.com/other"):
         canonical_nquads(document)
+
+
+class TestRevocationList:
+    def revocations(self, client):
+        return client.get(reverse("courses:certificate_revocations")).json()
+
+    def test_each_credential_names_its_bit_in_the_list(self, client, certificate):
+        credential = download(client, certificate).json()
+
+        status = credential["credentialStatus"]
+        assert status["type"] == "BitstringStatusListEntry"
+        assert status["statusPurpose"] == "revocation"
+        assert status["statusListIndex"] == str(certificate.pk)
+        assert status["statusListCredential"].endswith("/credentials/revocations.json")
+
+    def test_revoking_sets_the_certificates_bit(self, client, certificate):
+        other = CertificateFactory()
+        before = self.revocations(client)
+
+        certificate_revoke(
+            certificate=certificate, revoked_by=CuratorFactory(), reason="Gian lận"
+        )
+
+        after = self.revocations(client)
+        bits = status_list.decode_bits(after["credentialSubject"]["encodedList"])
+        assert len(bits) * 8 == status_list.MIN_BITS
+        assert status_list.is_set(bits, certificate.pk)
+        assert not status_list.is_set(bits, other.pk)
+        earlier = status_list.decode_bits(before["credentialSubject"]["encodedList"])
+        assert not status_list.is_set(earlier, certificate.pk)
+        assert credentials.verify_credential(after)
+
+    def test_the_list_reads_the_same_until_something_is_revoked(
+        self, client, certificate
+    ):
+        url = reverse("courses:certificate_revocations")
+
+        assert client.get(url).content == client.get(url).content
+
+    def test_the_independent_verifier_accepts_the_signed_list(
+        self, client, certificate, java_verify
+    ):
+        certificate_revoke(
+            certificate=certificate, revoked_by=CuratorFactory(), reason="Gian lận"
+        )
+
+        verdict = java_verify(self.revocations(client))
+
+        assert verdict.valid, verdict.output
