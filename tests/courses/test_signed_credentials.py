@@ -3,10 +3,12 @@
 import copy
 import io
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import jsonschema
 import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -18,7 +20,8 @@ from courses.credentials.loader import (
     UnknownDocumentError,
     local_loader,
 )
-from courses.credentials.proof import canonical_nquads
+from courses.credentials.multibase import secret_key_from_multibase
+from courses.credentials.proof import canonical_nquads, sign
 from courses.models import Certificate
 from courses.services import certificate_revoke
 from tests import credential_verifier
@@ -26,6 +29,7 @@ from tests.factories import CertificateFactory, CuratorFactory, EnrolmentFactory
 
 pytestmark = pytest.mark.django_db
 SCHEMA = Path(__file__).parent / "schemas" / "ob_v3p0_achievementcredential.json"
+VECTORS = Path(__file__).parent / "credential_vectors"
 
 
 @pytest.fixture
@@ -131,6 +135,27 @@ def test_the_downloaded_credential_carries_a_proof_by_the_sites_did(
     assert proof["verificationMethod"].startswith("did:web:hoclieu.example.vn#key-")
     assert proof["proofValue"].startswith("z")
     assert credentials.verify_credential(credential) == proof["verificationMethod"]
+
+
+def test_the_signature_is_the_specifications_own(monkeypatch):
+    """The eddsa-rdfc-2022 test vector: same document, key and time, same bytes."""
+    examples = "https://www.w3.org/ns/credentials/examples/v2"
+    monkeypatch.setitem(
+        CONTEXT_FILES, examples, str(VECTORS / "credentials-examples-v2.jsonld")
+    )
+    keys = json.loads((VECTORS / "keyPair.json").read_text())
+    seed = secret_key_from_multibase(keys["privateKeyMultibase"])
+    public = keys["publicKeyMultibase"]
+
+    signed = sign(
+        json.loads((VECTORS / "unsigned.json").read_text()),
+        private_key=Ed25519PrivateKey.from_private_bytes(seed),
+        verification_method=f"did:key:{public}#{public}",
+        created=datetime(2023, 2, 24, 23, 36, 38, tzinfo=UTC),
+    )
+
+    expected = (VECTORS / "sigBTC58DataInt.txt").read_text().strip()
+    assert signed["proof"][0]["proofValue"] == expected
 
 
 def test_every_download_is_the_same_bytes(client, certificate):
