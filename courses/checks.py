@@ -6,7 +6,7 @@ from django.core import checks
 from courses.credentials.keys import (
     CredentialKeyError,
     active_keyring,
-    configured_key_file,
+    development_key_file,
 )
 
 
@@ -16,8 +16,8 @@ def credential_key_check(app_configs=None, **kwargs) -> list[checks.CheckMessage
     With DEBUG on a missing key is created on first use, so only a broken one
     is reported there, and checking never writes one.
     """
-    path = configured_key_file()
-    if settings.DEBUG and not settings.CREDENTIALS_SIGNING_KEY and not path.exists():
+    configured = settings.CREDENTIALS_SIGNING_KEY or settings.CREDENTIALS_KEY_FILE
+    if settings.DEBUG and not configured and not development_key_file().exists():
         return []
     try:
         active_keyring()

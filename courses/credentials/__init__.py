@@ -7,7 +7,8 @@ instead of trusting the verification page alone.
 
 Modules, lowest first: ``multibase`` (base58btc, Multikey), ``loader`` (the
 shipped JSON-LD contexts, nothing fetched), ``keys`` (where keys come from),
-``did`` (the issuer's DID document), ``proof`` (the cryptosuite itself).
+``did`` (the issuer's DID document), ``proof`` (the cryptosuite itself),
+``status_list`` (the signed revocation list).
 """
 
 from __future__ import annotations

@@ -151,3 +151,13 @@ def test_a_malformed_key_file_is_named(key_file, settings, content, message):
 
     assert str(key_file) in problem.msg
     assert message in problem.msg
+
+
+def test_a_named_key_file_that_is_missing_is_reported_even_in_development(
+    key_file, settings
+):
+    settings.DEBUG = True
+
+    [problem] = credential_key_check()
+
+    assert f"{key_file} does not exist" in problem.msg
