@@ -8,10 +8,15 @@ class CoursesConfig(AppConfig):
 
     def ready(self) -> None:
         """Hand Wagtail the page permission policy that keeps teachers to their
-        courses; it must be in place before Wagtail first looks one up."""
+        courses; it must be in place before Wagtail first looks one up. Also
+        check that certificates can be signed."""
         from wagtail.models import Page
         from wagtail.permissions import register_permission_policy
 
         from courses.permissions import CoursePagePermissionPolicy
 
         register_permission_policy(Page, CoursePagePermissionPolicy())
+
+        from courses import checks
+
+        checks.register()

@@ -17,14 +17,14 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
+from courses import credentials, selectors
+from courses.credentials import status_list
+from courses.credentials.loader import OB_V3P0, VC_V2
 from courses.models import Certificate
 from lms.links import absolute_url
 
 REGULAR, BOLD = "Roboto", "Roboto-Bold"
-OB_CONTEXT = [
-    "https://www.w3.org/ns/credentials/v2",
-    "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
-]
+OB_CONTEXT = [VC_V2, OB_V3P0]
 
 
 @cache
@@ -98,11 +98,27 @@ def certificate_pdf(certificate: Certificate) -> bytes:
 
 
 def certificate_credential(certificate: Certificate) -> dict:
-    """An Open Badges 3.0 ``OpenBadgeCredential`` (a W3C Verifiable Credential).
+    """The signed Open Badges 3.0 ``OpenBadgeCredential`` of a certificate.
 
-    It is not cryptographically signed: its ``id`` is the public verification
-    page, which is the authority on whether it still holds.
+    It is signed each time it is served rather than stored, yet the bytes
+    stay the same from one download to the next: the proof's ``created`` is
+    the issue time and Ed25519 signatures are deterministic, so the same
+    statements and key always give the same proof. Signing on the way out
+    keeps the learner's later choice of how their name appears (full or
+    initials) in the file they share, which a copy frozen at issue time
+    would not. The bytes change only when what the credential says changes
+    or the site rotates its key; an earlier download keeps verifying either
+    way, because retired keys stay in the issuer's DID document. The ``id``
+    is the public verification page, which still says whether it was revoked.
+    Raises ``CredentialKeyError`` when no signing key is configured.
     """
+    return credentials.sign_credential(
+        unsigned_credential(certificate), created=certificate.issued_at
+    )
+
+
+def unsigned_credential(certificate: Certificate) -> dict:
+    """The credential's statements, before the proof is added."""
     verify_url = absolute_url(certificate.get_absolute_url())
     course_url = absolute_url(
         reverse("courses:course_redirect", kwargs={"course_id": certificate.course_id})
@@ -113,11 +129,15 @@ def certificate_credential(certificate: Certificate) -> dict:
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
         "name": certificate.course_title,
         "issuer": {
-            "id": absolute_url("/"),
+            "id": credentials.issuer_did(),
             "type": ["Profile"],
             "name": certificate.issuer_name,
+            "url": absolute_url("/"),
         },
         "validFrom": certificate.issued_at.isoformat(),
+        "credentialStatus": status_list.status_entry(
+            list_url=revocation_list_url(), index=certificate.pk
+        ),
         "credentialSubject": {
             "type": ["AchievementSubject"],
             "identifier": [
@@ -140,3 +160,23 @@ def certificate_credential(certificate: Certificate) -> dict:
             },
         },
     }
+
+
+def revocation_list_url() -> str:
+    return absolute_url(reverse("courses:certificate_revocations"))
+
+
+def revocation_list_credential() -> dict:
+    """The signed revocation list: bit ``pk`` is 1 once that certificate is
+    revoked. Signed as it is served, dated by its last change, so it reads
+    the same bytes until a curator revokes another certificate."""
+    state = selectors.certificate_revocations()
+    changed_at = state.changed_at or timezone.now()
+    document = status_list.status_list_credential(
+        list_url=revocation_list_url(),
+        issuer=credentials.issuer_did(),
+        revoked=state.revoked,
+        highest_index=state.highest_index,
+        valid_from=changed_at,
+    )
+    return credentials.sign_credential(document, created=changed_at)

@@ -6,11 +6,13 @@ Learners' records are always filtered by the learner passed in; views pass
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from django.db.models import (
     Avg,
     Count,
+    Max,
+    Min,
     OuterRef,
     Q,
     QuerySet,
@@ -296,6 +298,31 @@ def courses_taught_by(user: User) -> QuerySet[CoursePage]:
     if not user.is_superuser:
         courses = courses.filter(Q(teachers=user) | Q(owner=user))
     return courses.distinct().order_by("title")
+
+
+@dataclass(frozen=True)
+class RevocationState:
+    """What the revocation list says: revoked bits, the highest bit in use,
+    and when the list last changed (for a stable ``validFrom``)."""
+
+    revoked: list[int]
+    highest_index: int
+    changed_at: datetime | None
+
+
+def certificate_revocations() -> RevocationState:
+    """Each certificate's bit is its primary key: unique and never reused."""
+    summary = Certificate.objects.aggregate(
+        highest=Max("pk"), last_revoked=Max("revoked_at"), first=Min("issued_at")
+    )
+    revoked = Certificate.objects.filter(revoked_at__isnull=False).values_list(
+        "pk", flat=True
+    )
+    return RevocationState(
+        revoked=list(revoked),
+        highest_index=summary["highest"] or 0,
+        changed_at=summary["last_revoked"] or summary["first"],
+    )
 
 
 def certificate_by_code(code: str) -> Certificate | None:

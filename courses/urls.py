@@ -42,4 +42,9 @@ urlpatterns = [
         views.certificate_json,
         name="certificate_json",
     ),
+    path(
+        "credentials/revocations.json",
+        views.certificate_revocations,
+        name="certificate_revocations",
+    ),
 ]

@@ -14,14 +14,25 @@ from django.http import (
     JsonResponse,
 )
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django.views.decorators.http import require_GET, require_POST
 
-from courses import selectors, services
-from courses.certificate_files import certificate_credential, certificate_pdf
+from courses import credentials, selectors, services
+from courses.certificate_files import (
+    certificate_credential,
+    certificate_pdf,
+    revocation_list_credential,
+)
 from courses.models import CoursePage, LessonPage, NameDisplay
 
 QUESTION_PREFIX = "question-"
+PUBLIC_CACHE_SECONDS = 300
+SIGNING_UNAVAILABLE = gettext_noop(
+    "Certificates cannot be signed right now: the site's signing key is not "
+    "set up. Please try again later."
+)
 
 
 def _error(request: HttpRequest, error: ValidationError) -> None:
@@ -295,9 +306,46 @@ def certificate_json(request: HttpRequest, code: str) -> HttpResponse:
             },
             status=410,
         )
+    try:
+        credential = certificate_credential(certificate)
+    except credentials.CredentialKeyError:
+        return JsonResponse({"error": _(SIGNING_UNAVAILABLE)}, status=503)
     response = JsonResponse(
-        certificate_credential(certificate),
-        json_dumps_params={"ensure_ascii": False, "indent": 2},
+        credential, json_dumps_params={"ensure_ascii": False, "indent": 2}
     )
     response["Content-Type"] = "application/ld+json; charset=utf-8"
     return _unlisted(response, certificate)
+
+
+@require_GET
+def certificate_revocations(request: HttpRequest) -> HttpResponse:
+    """The signed Bitstring Status List that says which certificates are
+    revoked; cached briefly, so a revocation is public within minutes."""
+    try:
+        document = revocation_list_credential()
+    except credentials.CredentialKeyError:
+        return JsonResponse({"error": _(SIGNING_UNAVAILABLE)}, status=503)
+    response = JsonResponse(document, json_dumps_params={"indent": 2})
+    response["Content-Type"] = "application/ld+json"
+    response["Access-Control-Allow-Origin"] = "*"
+    patch_cache_control(response, public=True, max_age=PUBLIC_CACHE_SECONDS)
+    return response
+
+
+@require_GET
+def issuer_did_document(request: HttpRequest) -> HttpResponse:
+    """``/.well-known/did.json``: the keys that verify the site's credentials.
+
+    Cached briefly by browsers and proxies: a rotation is seen within minutes,
+    and retired keys stay listed, so a stale copy never fails a credential
+    issued before it.
+    """
+    try:
+        document = credentials.issuer_did_document()
+    except credentials.CredentialKeyError:
+        return JsonResponse({"error": _(SIGNING_UNAVAILABLE)}, status=503)
+    response = JsonResponse(document, json_dumps_params={"indent": 2})
+    response["Content-Type"] = "application/did+json"
+    response["Access-Control-Allow-Origin"] = "*"
+    patch_cache_control(response, public=True, max_age=PUBLIC_CACHE_SECONDS)
+    return response

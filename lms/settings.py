@@ -530,6 +530,10 @@ ACCOUNTS_SIGN_IN_FORGET_SECONDS = env_int(
     "ACCOUNTS_SIGN_IN_FORGET_SECONDS", 86400, minimum=1
 )
 CERTIFICATE_ISSUER = env_str("CERTIFICATE_ISSUER", WAGTAIL_SITE_NAME)
+# Open Badges credentials are signed with an Ed25519 key (README, "Credential
+# keys"): a Multikey secretKeyMultibase here, or a key file with rotation.
+CREDENTIALS_SIGNING_KEY = env_str("CREDENTIALS_SIGNING_KEY")
+CREDENTIALS_KEY_FILE = env_str("CREDENTIALS_KEY_FILE")
 # Learning materials (materials app): private file storage, upload limits.
 # Material files are never under MEDIA_ROOT: drafts must only go out through
 # the materials download view, which checks who is asking. Without a bucket

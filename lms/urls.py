@@ -27,6 +27,7 @@ urlpatterns = [
     path("materials/", include("materials.urls")),
     path("accounts/", include("accounts.urls")),
     path("learning/", include("courses.urls")),
+    path("", include("courses.well_known_urls")),
     path("", include("search.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sso/", include("accounts.sso_urls")),

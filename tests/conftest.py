@@ -1,3 +1,5 @@
+import functools
+
 import pytest
 
 pytest_plugins = ["tests.search_engine"]
@@ -21,6 +23,16 @@ def pytest_collection_modifyitems(config, items):
             f"pytest-xdist did not group {len(lost)} tests marked xdist_group "
             f"(first: {lost[0]}); check the pytest and pytest-xdist versions"
         )
+
+
+@functools.cache
+def _test_signing_key() -> str:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from courses.credentials.keys import raw_seed
+    from courses.credentials.multibase import secret_key_multibase
+
+    return secret_key_multibase(raw_seed(Ed25519PrivateKey.generate()))
 
 
 @pytest.fixture(autouse=True)
@@ -47,6 +59,10 @@ def _fast_and_isolated(settings, tmp_path):
         },
     }
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Certificates are signed: one key for the whole run, never a real one.
+    settings.CREDENTIALS_SIGNING_KEY = _test_signing_key()
+    settings.CREDENTIALS_KEY_FILE = ""
+    settings.VAR_DIR = tmp_path / "var"
     settings.CACHES = {
         alias: {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

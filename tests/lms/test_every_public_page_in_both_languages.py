@@ -993,6 +993,8 @@ NOT_PAGES = {
     "materials:thumbnail": "an image",
     "courses:course_export": "CSV for spreadsheets, with fixed column names",
     "courses:certificate_json": "an Open Badges credential for machines",
+    "did_document": "the issuer's DID document (JSON keys) for verifiers",
+    "courses:certificate_revocations": "the signed revocation list for verifiers",
     "search:suggest": "JSON for the search box",
     "oidc_authentication_init": "redirects to the identity provider (404 when off)",
     "oidc_authentication_callback": "the identity provider's return address",
