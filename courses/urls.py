@@ -22,6 +22,7 @@ urlpatterns = [
         views.course_export,
         name="course_export",
     ),
+    path("certificates/verify/", views.credential_check, name="credential_check"),
     path(
         "certificates/<str:code>/",
         views.certificate_verify,

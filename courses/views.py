@@ -17,7 +17,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+)
 
 from courses import credentials, selectors, services
 from courses.certificate_files import (
@@ -25,6 +29,7 @@ from courses.certificate_files import (
     certificate_pdf,
     revocation_list_credential,
 )
+from courses.credentials.checking import MAX_CREDENTIAL_BYTES, check_credential
 from courses.models import CoursePage, LessonPage, NameDisplay
 
 QUESTION_PREFIX = "question-"
@@ -245,6 +250,33 @@ def certificate_verify(request: HttpRequest, code: str) -> HttpResponse:
     }
     response = render(request, "courses/certificate_verify.html", context)
     return _unlisted(response, certificate)
+
+
+@require_http_methods(["GET", "POST"])
+def credential_check(request: HttpRequest) -> HttpResponse:
+    """Anyone pastes or uploads a credential (ours or another issuer's) and
+    reads what holds: the same checks as ``manage.py credentials_verify``."""
+    report, pasted = None, ""
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        pasted = request.POST.get("credential", "")
+        if upload is not None:
+            text = upload.read(MAX_CREDENTIAL_BYTES + 1)
+        else:
+            text = pasted.encode()
+        if text.strip():
+            report = check_credential(text)
+        else:
+            messages.error(request, _("Paste a credential or choose its file."))
+    # Shown back only when it could not be read, to be mended.
+    keep = report is not None and report.problem and not request.FILES
+    context = {
+        "report": report,
+        "pasted": pasted[:MAX_CREDENTIAL_BYTES] if keep else "",
+    }
+    response = render(request, "courses/credential_check.html", context)
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 @require_POST

@@ -11,7 +11,6 @@ from django.urls import reverse
 
 from courses import credentials
 from courses.checks import credential_key_check
-from courses.credentials.keys import CredentialKeyError
 from courses.models import Certificate
 from tests.factories import CertificateFactory, EnrolmentFactory
 

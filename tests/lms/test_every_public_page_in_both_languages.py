@@ -10,6 +10,7 @@ translates, or any English word that is not the content's, is a leak.
 from __future__ import annotations
 
 import datetime
+import json
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -93,6 +94,9 @@ VIETNAMESE_PAGES_MAY_SHOW = frozenset(
         "JSON",
         "Open",  # "Open Badges", the credential standard's name
         "Badges",
+        "SCORM",  # e-learning package standards, by their names
+        "Common",  # "Common Cartridge"
+        "Cartridge",
         "Creative",  # "Creative Commons", the licences' name
         "Commons",
         "CC",  # "CC0", a licence's name
@@ -117,6 +121,7 @@ VISITORS_TYPED = [
     "leaf",
     "zzqqxx",
     "xx",
+    '{"type":',  # a credential cut short, shown back to be mended
 ]
 
 
@@ -483,6 +488,12 @@ def _nothing(site: Site) -> dict:
     return {}
 
 
+def _credential_json(certificate) -> str:
+    from courses.certificate_files import certificate_credential
+
+    return json.dumps(certificate_credential(certificate))
+
+
 def _page(attribute: str) -> Callable[[Site], str]:
     return lambda site: getattr(site, attribute).url
 
@@ -655,6 +666,33 @@ WALK = [
         "visitor",
         lambda s: "/learning/certificates/no-such-code/",
         status=404,
+    ),
+    Visit(
+        "credential checker",
+        "courses:credential_check",
+        "visitor",
+        lambda s: "/learning/certificates/verify/",
+    ),
+    Visit(
+        "credential checked",
+        "courses:credential_check",
+        "visitor",
+        lambda s: "/learning/certificates/verify/",
+        data=lambda s: {"credential": _credential_json(s.certificate)},
+    ),
+    Visit(
+        "revoked credential checked",
+        "courses:credential_check",
+        "visitor",
+        lambda s: "/learning/certificates/verify/",
+        data=lambda s: {"credential": _credential_json(s.revoked)},
+    ),
+    Visit(
+        "credential that is not JSON",
+        "courses:credential_check",
+        "visitor",
+        lambda s: "/learning/certificates/verify/",
+        data=lambda s: {"credential": '{"type": '},
     ),
     Visit(
         "certificate PDF",
