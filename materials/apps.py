@@ -7,7 +7,8 @@ class MaterialsConfig(AppConfig):
     verbose_name = _("Learning materials")
 
     def ready(self) -> None:
-        """Review emails in the reader's language, in place of Wagtail's."""
-        from materials import notifications
+        """Review emails and the review form's words in the reader's language."""
+        from materials import admin_wording, notifications
 
         notifications.connect()
+        admin_wording.translate_review_comment_label()
