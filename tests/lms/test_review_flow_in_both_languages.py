@@ -69,7 +69,16 @@ CONTENT = [
 # are rows that migrations create, shown as stored: content, not wording.
 WORKFLOW_NAMES = ["Curator review", "Curator approval", "Moderators approval"]
 # Names that Vietnamese writes as they are.
-NAMES = VIETNAMESE_ADMIN_MAY_SHOW | {"Wagtail", "JavaScript", "CSV", "XLSX", "Khmer"}
+NAMES = VIETNAMESE_ADMIN_MAY_SHOW | {
+    "Wagtail",
+    "JavaScript",
+    "CSV",
+    "XLSX",
+    "Khmer",  # "Tiếng Khmer", the language's name
+    "byte",  # file sizes
+}
+# The site's language switcher names each language in itself.
+SWITCHER = "//form[contains(@class, 'language-switcher')]//select"
 MARKUP = re.compile(r"</?\w+>")  # a rich text field's raw value
 
 # English that Wagtail writes in its own templates, with no msgid to
@@ -216,6 +225,16 @@ TEACHER_SCREENS = [
         lambda r: _material_url("workflow_history", r.returned),
     ),
     Screen(
+        "the teacher's reviews report",
+        "teacher",
+        lambda r: reverse("wagtailadmin_reports:workflow"),
+    ),
+    Screen(
+        "the teacher's site history",
+        "teacher",
+        lambda r: reverse("wagtailadmin_reports:site_history"),
+    ),
+    Screen(
         "a new course",
         "teacher",
         lambda r: reverse(
@@ -246,6 +265,16 @@ CURATOR_SCREENS = [
         "the review tasks report",
         "curator",
         lambda r: reverse("wagtailadmin_reports:workflow_tasks"),
+    ),
+    Screen(
+        "the curator's site history",
+        "curator",
+        lambda r: reverse("wagtailadmin_reports:site_history"),
+    ),
+    Screen(
+        "the public review queue",
+        "curator",
+        lambda r: reverse("materials:review"),
     ),
     Screen(
         "a material to review",
@@ -304,7 +333,7 @@ def _lines(response) -> list[Line]:
         document = json.loads(response.content)["html"]
         return visible_lines(f"<html><body>{document}</body></html>")
     document = response.content.decode()
-    return visible_lines(document) + admin_menu_labels(document)
+    return visible_lines(document, leave_out=SWITCHER) + admin_menu_labels(document)
 
 
 def walk(review: Review, language: str) -> list[tuple[Screen, list[Line]]]:
