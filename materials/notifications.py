@@ -13,6 +13,7 @@ import logging
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.mail import get_connection
 from django.urls import reverse
 from wagtail.admin.admin_url_finder import AdminURLFinder
@@ -23,7 +24,7 @@ from wagtail.admin.mail import (
     WorkflowStateRejectionEmailNotifier,
     WorkflowStateSubmissionEmailNotifier,
 )
-from wagtail.models import TaskState, WorkflowState
+from wagtail.models import AbstractGroupApprovalTask, TaskState, WorkflowState
 from wagtail.signals import (
     task_submitted,
     workflow_approved,
@@ -135,9 +136,16 @@ class WorkflowSubmittedEmails(
     ReaderLanguageEmails, WorkflowStateSubmissionEmailNotifier
 ):
     """To superusers, only if WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS is
-    on (it is off here: the task's email already reaches the reviewers)."""
+    on (it is off here: the task's email already reaches the reviewers).
+    Even then, nobody hears twice of one submission."""
 
     def get_recipient_users(self, workflow_state: WorkflowState, **kwargs):
+        """Superusers, unless the first task is a group approval: its email
+        reaches the same superusers (and the group), and one is enough."""
+        task_state = workflow_state.current_task_state
+        task = task_state.task.specific if task_state else None
+        if isinstance(task, AbstractGroupApprovalTask):
+            return get_user_model().objects.none()
         recipients = super().get_recipient_users(workflow_state, **kwargs)
         if kwargs.get("user") is not None:
             recipients = recipients.exclude(pk=kwargs["user"].pk)

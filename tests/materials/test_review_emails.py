@@ -198,3 +198,18 @@ def test_a_course_is_called_a_course_in_either_language(review):
     [english] = _to("ed@example.edu.vn")
     assert "has sent the course “Photosynthesis Field Course”" in english.body
     assert f"/admin/pages/{course.pk}/edit/" in english.body
+
+
+def test_with_superusers_included_nobody_hears_twice(review, settings):
+    """Should the site mail its superusers too, the curator who is one still
+    gets a single email, and the superuser who is no curator gets one."""
+    settings.WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = True
+    teacher, _curators, material = review
+
+    _submit(teacher, material)
+
+    assert Counter(address for m in mail.outbox for address in m.to) == {
+        "vy@example.edu.vn": 1,
+        "ed@example.edu.vn": 1,
+        "root@example.edu.vn": 1,
+    }
