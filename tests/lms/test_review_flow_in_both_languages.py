@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import pytest
 from django.test import Client
 from django.urls import reverse
-from wagtail.models import TaskState
+from wagtail.models import Site, TaskState
 
 from materials import services as material_services
 from materials.models import ProcessingStatus
@@ -33,6 +33,7 @@ from tests.factories import (
     TeacherFactory,
 )
 from tests.factories.courses import site_catalogue
+from tests.lms.admin_forms import form_data
 from tests.lms.test_admin_in_both_languages import VIETNAMESE_ADMIN_MAY_SHOW
 from tests.lms.visible_text import (
     Line,
@@ -76,6 +77,7 @@ NAMES = VIETNAMESE_ADMIN_MAY_SHOW | {
     "XLSX",
     "Khmer",  # "Tiếng Khmer", the language's name
     "byte",  # file sizes
+    "web",  # "trang web", a web page
 }
 # The site's language switcher names each language in itself.
 SWITCHER = "//form[contains(@class, 'language-switcher')]//select"
@@ -94,6 +96,8 @@ WAGTAIL_HARD_CODED_ENGLISH: dict[tuple[str, str], str] = {
         "Here are the instructions how to enable JavaScript in your web browser.",
     ): "wagtailadmin/skeleton.html, the <noscript> notice",
     ("aria-label", "Actions"): "wagtailadmin/shared/headers/_actions.html",
+    ("text", "None"): "wagtailadmin/shared/side_panel_toggle.html: a side "
+    "panel's counter with no count, hidden, prints Python's None",
     ("button value", "Search"): "wagtailadmin/home.html and shared/header.html, "
     "the search box's hidden submit button",
 }
@@ -125,6 +129,7 @@ def _material(teacher, title: str):
 @pytest.fixture
 def review(settings, home_page) -> Review:
     settings.WAGTAIL_SITE_NAME = "Kestrel Learning Trust"
+    Site.objects.update(site_name="Kestrel Learning Trust")
     # The pages the site starts with have Vietnamese titles: content too.
     home_page.title = "Kestrel Open Library"
     home_page.save_revision().publish()
@@ -198,6 +203,8 @@ class Screen:
     who: str  # "teacher" or "curator"
     url: Callable[[Review], str]
     post: dict | None = None  # a form sent, whose answer (followed) is read
+    # (form id, button): the page's form sent back as shown, by that button
+    form: tuple[str, str] | None = None
 
 
 TEACHER_SCREENS = [
@@ -223,6 +230,18 @@ TEACHER_SCREENS = [
         "a material's review history",
         "teacher",
         lambda r: _material_url("workflow_history", r.returned),
+    ),
+    Screen(
+        "sending a draft material for review",
+        "teacher",
+        lambda r: _material_url("edit", r.draft),
+        form=("w-editor-form", "action-submit"),
+    ),
+    Screen(
+        "sending a draft course for review",
+        "teacher",
+        lambda r: reverse("wagtailadmin_pages:edit", args=[r.draft_course.pk]),
+        form=("page-edit-form", "action-submit"),
     ),
     Screen(
         "the teacher's reviews report",
@@ -344,10 +363,15 @@ def walk(review: Review, language: str) -> list[tuple[Screen, list[Line]]]:
     seen = []
     for screen in TEACHER_SCREENS + CURATOR_SCREENS:
         client, url = clients[screen.who], screen.url(review)
-        if screen.post is None:
-            response = client.get(url)
-        else:
+        if screen.form is not None:
+            form_id, button = screen.form
+            shown = client.get(url).content.decode()
+            data = {**form_data(shown, form_id=form_id), button: ["1"]}
+            response = client.post(url, data, follow=True)
+        elif screen.post is not None:
             response = client.post(url, screen.post, follow=True)
+        else:
+            response = client.get(url)
         assert response.status_code == 200, f"{screen.name} ({url})"
         seen.append((screen, _lines(response)))
     return seen
@@ -388,6 +412,9 @@ def test_the_walk_reaches_each_step_of_the_review(review):
         for screen, lines in walk(review, "vi")
     }
     assert "Lưu bản nháp" in shown["a draft material"]
+    for sent in (review.draft, review.draft_course):
+        state = type(sent).objects.get(pk=sent.pk).current_workflow_state
+        assert state is not None and state.status == "in_progress", sent
     assert "Đang chờ bạn kiểm duyệt" in shown["the curator's dashboard"]
     assert "Phê duyệt và xuất bản" in shown["a material to review"]
     assert "Phê duyệt và xuất bản" in shown["a course to review"]
