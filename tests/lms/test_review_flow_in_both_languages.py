@@ -2,12 +2,14 @@
 read wholly in the language chosen: no English on a Vietnamese screen, no
 Vietnamese on an English one, Wagtail's own words included.
 
-The teacher opens their dashboard, creates and edits a material and a course,
-and finds them waiting for review; one material came back with changes
-asked for. The curator opens the dashboard, the review queues, each item
-under review, the request-for-changes form, then approves one and sends one
-back. The content and the people's names are plain ASCII, so they are
-neither language; the Vietnamese check leaves them out.
+The teacher opens their dashboard, their materials, a new material and a new
+course, edits a draft of each and sends it for review from its edit screen,
+finds others waiting for review or sent back with a comment, and reads the
+reports. The curator opens the dashboard, the reports and both review queues,
+each item under review and the request-for-changes form, then approves a
+material and sends a course back. The content and the people's names are
+plain ASCII, so they are neither language; the Vietnamese check leaves them
+out, and what Wagtail hard-codes is listed in WAGTAIL_HARD_CODED_ENGLISH.
 """
 
 from __future__ import annotations
