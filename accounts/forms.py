@@ -1,12 +1,18 @@
 from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
-from django.contrib.auth.forms import AuthenticationForm, BaseUserCreationForm
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    BaseUserCreationForm,
+    PasswordResetForm,
+)
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
 from accounts import ratelimit
+from accounts.emails import send_to_reader
 from accounts.models import User
 from accounts.roles import Role
 
@@ -150,3 +156,27 @@ class WagtailSignInForm(SignInLimitMixin, WagtailLoginForm):
 
 class DjangoAdminSignInForm(SignInLimitMixin, AdminAuthenticationForm):
     """Django's /django-admin/login/ form (set as ``admin.site.login_form``)."""
+
+
+class ReaderPasswordResetForm(PasswordResetForm):
+    """Django's password reset, its email written in the account holder's
+    language (or, if they have chosen none, the one they asked in)."""
+
+    def send_mail(
+        self,
+        subject_template_name,
+        email_template_name,
+        context,
+        from_email,
+        to_email,
+        html_email_template_name=None,
+    ) -> None:
+        send_to_reader(
+            user=context["user"],
+            subject_template=subject_template_name,
+            body_template=email_template_name,
+            html_template=html_email_template_name,
+            context=context,
+            from_email=from_email,
+            fallback_language=translation.get_language(),
+        )

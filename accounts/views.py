@@ -7,10 +7,8 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.tokens import default_token_generator
 from django.contrib.auth.views import LoginView, LogoutView
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.mail import send_mail
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import translation
@@ -25,6 +23,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
 from accounts import services
+from accounts.emails import send_to_reader
 from accounts.forms import AccountDeletionForm, ProfileForm, SignInForm, SignUpForm
 from accounts.models import User
 from accounts.selectors import start_page
@@ -148,12 +147,13 @@ def _send_confirmation(request: HttpRequest, user: User) -> None:
             },
         )
     )
-    context = {"user": user, "link": link, "site_name": settings.WAGTAIL_SITE_NAME}
-    send_mail(
-        subject=render_to_string("accounts/email/confirm_subject.txt", context).strip(),
-        message=render_to_string("accounts/email/confirm_body.txt", context),
-        from_email=None,
-        recipient_list=[user.email],
+    # Someone new has chosen no language yet: the one they signed up in.
+    send_to_reader(
+        user=user,
+        subject_template="accounts/email/confirm_subject.txt",
+        body_template="accounts/email/confirm_body.txt",
+        context={"link": link, "site_name": settings.WAGTAIL_SITE_NAME},
+        fallback_language=translation.get_language(),
     )
 
 

@@ -314,6 +314,10 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
+# Review emails go to the reviewing group (curators) only: Wagtail would also
+# mail every superuser, twice over for a superuser who is a curator (once for
+# the workflow, once for its task). materials.notifications writes them.
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = False
 # Shows the sign-in limit's "wait N seconds" instead of "wrong password".
 WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.WagtailSignInForm"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

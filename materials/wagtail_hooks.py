@@ -21,6 +21,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from lms.vocabulary import GradeLevel
+from materials.admin_wording import translate_help_menu, updated_column_label
 from materials.models import Material
 from materials.permissions import (
     MaterialPermissionPolicy,
@@ -71,7 +72,7 @@ class MaterialViewSet(SnippetViewSet):
         "material_type",
         "author",
         "processing_status",
-        UpdatedAtColumn(),
+        UpdatedAtColumn(label=updated_column_label()),
     ]
     list_filter = ["subject", "material_type", "language", "licence", "live"]
     search_fields = ["title", "description"]
@@ -147,6 +148,7 @@ def _process_after_save(request, instance):
         transaction.on_commit(lambda: process_material_task.enqueue(instance.pk))
 
 
+hooks.register("construct_help_menu", translate_help_menu)
 hooks.register("after_create_snippet", _process_after_save)
 hooks.register("after_edit_snippet", _process_after_save)
 

@@ -8,7 +8,6 @@ Vietnamese ones.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,7 +20,6 @@ import pytest
 import wagtail
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
-from lxml import html as lxml_html
 from wagtail.models import Site
 
 from courses.services import enrolment_create
@@ -40,6 +38,7 @@ from tests.factories import (
 )
 from tests.lms.visible_text import (
     Line,
+    admin_menu_labels,
     english_words,
     translated_msgids,
     untranslated_msgid,
@@ -297,28 +296,6 @@ PROJECT_ADMIN_NAMESPACES = (
 )
 
 
-def _sidebar_labels(document: str) -> list[Line]:
-    """The menu's labels, which the admin sends as JSON for its script."""
-    page = lxml_html.document_fromstring(document)
-    props = page.xpath("//script[@id='wagtail-sidebar-props']/text()")
-    labels: list[Line] = []
-
-    def collect(value) -> None:
-        if isinstance(value, dict):
-            for key, item in value.items():
-                if key == "label" and isinstance(item, str):
-                    labels.append(Line(item, "menu"))
-                else:
-                    collect(item)
-        elif isinstance(value, list):
-            for item in value:
-                collect(item)
-
-    for text in props:
-        collect(json.loads(text))
-    return labels
-
-
 def admin_walk(admin: Admin, language: str) -> list[tuple[AdminVisit, list[Line]]]:
     client = Client()
     client.force_login(admin.root)
@@ -331,7 +308,7 @@ def admin_walk(admin: Admin, language: str) -> list[tuple[AdminVisit, list[Line]
         assert response.status_code == 200, f"{visit.name} ({url})"
         html = response.content.decode()
         assert f'lang="{language}"' in html, f"{visit.name} is not in {language}"
-        answers.append((visit, visible_lines(html) + _sidebar_labels(html)))
+        answers.append((visit, visible_lines(html) + admin_menu_labels(html)))
     return answers
 
 

@@ -9,6 +9,7 @@ placeholder, alt, aria-label, the value of a button) count as lines too.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -147,6 +148,28 @@ def _attribute_lines(root) -> list[Line]:
         if element.tag == "input" and kind in BUTTON_INPUTS and element.get("value"):
             lines.append(Line(_squeeze(element.get("value")), "button value"))
     return lines
+
+
+def admin_menu_labels(document: str) -> list[Line]:
+    """The Wagtail admin menu's labels, which it sends as JSON for its script."""
+    page = lxml_html.document_fromstring(document)
+    props = page.xpath("//script[@id='wagtail-sidebar-props']/text()")
+    labels: list[Line] = []
+
+    def collect(value) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key == "label" and isinstance(item, str):
+                    labels.append(Line(item, "menu"))
+                else:
+                    collect(item)
+        elif isinstance(value, list):
+            for item in value:
+                collect(item)
+
+    for text in props:
+        collect(json.loads(text))
+    return labels
 
 
 # English pages -------------------------------------------------------------
