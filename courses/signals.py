@@ -11,10 +11,11 @@ from django.dispatch import Signal
 
 # learner, course, at: a learner enrolled, or came back to a cancelled enrolment.
 learner_enrolled = Signal()
-# learner, lesson, at: an enrolled learner opened a lesson. Receivers answer
+# learner, lesson, course_id (the enrolment's, the original course), at: an
+# enrolled learner opened a lesson. Receivers answer
 # True when they took it as a new visit (reloads within a while are not).
 lesson_opened = Signal()
-# learner, lesson, at: a lesson was completed for the first time.
+# learner, lesson, course_id, at: a lesson was completed for the first time.
 lesson_completed = Signal()
 # learner, attempt: a quiz attempt was marked.
 quiz_attempted = Signal()

@@ -120,6 +120,16 @@ def active_locale_id() -> int | None:
     return None
 
 
+def language_of(page: Page) -> str:
+    """The language code of ``page``'s locale, without a query."""
+    if not _locale_ids:
+        _locale_ids.update(Locale.objects.values_list("language_code", "id"))
+    for language_code, locale_id in _locale_ids.items():
+        if locale_id == page.locale_id:
+            return language_code
+    return page.locale.language_code
+
+
 def localized_root(root_page: Page) -> Page:
     """The site's home page in the reader's language, specific, in one query
     (``root_page.localized.specific`` takes three): the root page itself when

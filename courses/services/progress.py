@@ -96,7 +96,13 @@ def _complete(
         )
         return completion, False
     Enrolment.objects.filter(pk=enrolment.pk).update(last_activity_at=now)
-    lesson_completed.send(LessonPage, learner=enrolment.learner, lesson=lesson, at=now)
+    lesson_completed.send(
+        LessonPage,
+        learner=enrolment.learner,
+        lesson=lesson,
+        course_id=enrolment.course_id,
+        at=now,
+    )
     if lesson.is_required:  # an optional lesson never completes a course
         certificate_issue_if_complete(
             learner=enrolment.learner, course=enrolment.course
@@ -113,7 +119,11 @@ def lesson_launch_record(*, learner: User, lesson: LessonPage) -> bool:
     enrolment = _require_enrolment(learner=learner, lesson=lesson)
     Enrolment.objects.select_for_update().filter(pk=enrolment.pk).first()
     answers = lesson_opened.send(
-        LessonPage, learner=learner, lesson=lesson, at=timezone.now()
+        LessonPage,
+        learner=learner,
+        lesson=lesson,
+        course_id=enrolment.course_id,
+        at=timezone.now(),
     )
     return any(reported for _receiver, reported in answers)
 

@@ -1,9 +1,12 @@
 """Delivering the xAPI outbox to the LRS in batches, losing nothing.
 
 Rows stay in the outbox until the LRS accepts them. A failed batch is
-retried later with exponential back-off; a batch the LRS refuses is split so
-that one malformed statement cannot hold back the others; a statement that
-keeps failing is marked failed but kept, and can be queued again.
+retried later with exponential back-off; a batch the LRS refuses, or answers
+with a conflict (it already holds one of them, and so stored none), is split
+so that one statement cannot hold back the others; a statement that keeps
+failing is marked failed but kept, and can be queued again. Wrong
+credentials or a wrong address stop the run and fail no statement: they are
+the operator's to fix, and everything waits for it.
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ class ForwardingReport:
     retrying: int = 0
     failed: int = 0
     errors: list[str] = field(default_factory=list)
+    # Set when the LRS refused the platform itself (401, 403, 404).
+    stopped: str = ""
 
 
 def backoff(attempts: int) -> timedelta:
@@ -45,7 +50,7 @@ def forward_pending(*, max_batches: int = 20) -> ForwardingReport:
     if config is None:
         return report
     for _batch in range(max_batches):
-        if not _forward_one_batch(config, report):
+        if not _forward_one_batch(config, report) or report.stopped:
             break
     return report
 
@@ -70,19 +75,34 @@ def _forward_one_batch(config: LrsConfig, report: ForwardingReport) -> bool:
 
 def _deliver(config: LrsConfig, batch: list[XapiStatement], report) -> None:
     delivery = post_statements(config, [row.payload for row in batch])
-    if delivery.accepted:
+    if delivery.accepted or (delivery.conflict and len(batch) == 1):
         _mark_sent(batch, report)
-    elif delivery.rejected and len(batch) > 1:
+    elif (delivery.rejected or delivery.conflict) and len(batch) > 1:
         middle = len(batch) // 2
         _deliver(config, batch[:middle], report)
         _deliver(config, batch[middle:], report)
+    elif delivery.misconfigured:
+        _wait_for_the_operator(batch, _detail(delivery), report)
     else:
-        detail = (
-            f"HTTP {delivery.status}: {delivery.detail}"
-            if delivery.status
-            else delivery.detail
+        _mark_failed_attempt(
+            batch, _detail(delivery), give_up=delivery.rejected, report=report
         )
-        _mark_failed_attempt(batch, detail, give_up=delivery.rejected, report=report)
+
+
+def _detail(delivery) -> str:
+    if delivery.status:
+        return f"HTTP {delivery.status}: {delivery.detail}"
+    return delivery.detail
+
+
+def _wait_for_the_operator(batch, detail: str, report: ForwardingReport) -> None:
+    """Keep the batch pending, its attempts untouched, until the next run."""
+    report.stopped = detail
+    report.errors.append(detail)
+    report.retrying += len(batch)
+    XapiStatement.objects.filter(pk__in=[row.pk for row in batch]).update(
+        last_error=detail[:2000], next_attempt_at=timezone.now() + backoff(1)
+    )
 
 
 def _mark_sent(batch: list[XapiStatement], report: ForwardingReport) -> None:

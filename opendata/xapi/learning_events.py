@@ -8,9 +8,11 @@ being answered, else from ``SITE_URL``.
 
 from __future__ import annotations
 
+import uuid
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from courses.translations import language_of
 from lms.links import absolute_url
 from opendata.models import XapiStatement
 from opendata.xapi.services import record_learning_event, record_voiding
@@ -24,6 +26,14 @@ if TYPE_CHECKING:
 # page view is reported once rather than at every reload.
 LAUNCH_INTERVAL = timedelta(hours=1)
 COURSE_ACTIVITY_TYPE = "http://adlnet.gov/expapi/activities/course"
+# Fixed for good: a learner's registration in a course is derived from it, so
+# every statement of one enrolment, from any process, carries the same one.
+REGISTRATION_NAMESPACE = uuid.UUID("5b7d3c1e-8f4a-4e2b-9c61-2d0f7a9e4b18")
+
+
+def registration(*, learner_id: int, course_id: int) -> uuid.UUID:
+    """The xAPI registration of a learner's enrolment in the original course."""
+    return uuid.uuid5(REGISTRATION_NAMESPACE, f"enrolment:{learner_id}:{course_id}")
 
 
 def page_activity_id(page) -> str | None:
@@ -32,14 +42,26 @@ def page_activity_id(page) -> str | None:
     return absolute_url(relative) if relative else None
 
 
-def _record(*, learner: User, verb, page, name: str, **extra) -> None:
-    """Record one statement about a page; pages no site serves have no IRI,
-    and no learner can be on them, so nothing is reported for them."""
+def _record(
+    *, learner: User, verb, page, name: str, course_id: int, parent=None, **extra
+) -> None:
+    """Record one statement about a page, in the page's language, in the
+    learner's registration for the (original) course ``course_id``, as part
+    of ``parent`` when given; pages no site serves have no IRI, and no
+    learner can be on them, so nothing is reported for them."""
     url = page_activity_id(page)
     if url is None:
         return
+    if parent is not None:
+        extra["parent_url"] = page_activity_id(parent)
     record_learning_event(
-        user=learner, verb=verb, object_url=url, object_name=name, **extra
+        user=learner,
+        verb=verb,
+        object_url=url,
+        object_name=name,
+        language=language_of(page),
+        registration=registration(learner_id=learner.pk, course_id=course_id),
+        **extra,
     )
 
 
@@ -51,12 +73,13 @@ def on_learner_enrolled(
         verb=LearningVerb.ENROLLED,
         page=course,
         name=course.title,
+        course_id=course.pk,
         timestamp=at,
     )
 
 
 def on_lesson_opened(
-    sender, *, learner: User, lesson: LessonPage, at, **kwargs
+    sender, *, learner: User, lesson: LessonPage, course_id: int, at, **kwargs
 ) -> bool:
     """Report a lesson visit unless one was reported within LAUNCH_INTERVAL."""
     url = page_activity_id(lesson)
@@ -75,19 +98,23 @@ def on_lesson_opened(
         verb=LearningVerb.LAUNCHED,
         page=lesson,
         name=lesson.title,
+        course_id=course_id,
+        parent=lesson.course,
         timestamp=at,
     )
     return True
 
 
 def on_lesson_completed(
-    sender, *, learner: User, lesson: LessonPage, at, **kwargs
+    sender, *, learner: User, lesson: LessonPage, course_id: int, at, **kwargs
 ) -> None:
     _record(
         learner=learner,
         verb=LearningVerb.COMPLETED,
         page=lesson,
         name=lesson.title,
+        course_id=course_id,
+        parent=lesson.course,
         result=LearningResult(completion=True),
         timestamp=at,
     )
@@ -103,6 +130,9 @@ def on_quiz_attempted(sender, *, learner: User, attempt: QuizAttempt, **kwargs) 
         verb=LearningVerb.PASSED if attempt.passed else LearningVerb.FAILED,
         object_url=f"{lesson_url}#quiz-{attempt.quiz_id}",
         object_name=attempt.quiz_title,
+        language=language_of(attempt.lesson),
+        parent_url=lesson_url,
+        registration=registration(learner_id=learner.pk, course_id=attempt.course_id),
         result=LearningResult(
             score_scaled=attempt.score / 100,
             score_raw=attempt.correct_count,
@@ -123,6 +153,7 @@ def on_certificate_issued(sender, *, certificate: Certificate, **kwargs) -> None
         verb=LearningVerb.COMPLETED,
         page=certificate.course,
         name=certificate.course_title,
+        course_id=certificate.course_id,
         result=LearningResult(completion=True, success=True),
         timestamp=at,
         activity_type=COURSE_ACTIVITY_TYPE,
@@ -132,6 +163,11 @@ def on_certificate_issued(sender, *, certificate: Certificate, **kwargs) -> None
         verb=LearningVerb.EARNED,
         object_url=absolute_url(certificate.get_absolute_url()),
         object_name=certificate.course_title,
+        language=language_of(certificate.course),
+        parent_url=page_activity_id(certificate.course),
+        registration=registration(
+            learner_id=learner.pk, course_id=certificate.course_id
+        ),
         timestamp=at,
     )
 

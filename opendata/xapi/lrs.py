@@ -45,11 +45,19 @@ class Delivery:
 
     @property
     def accepted(self) -> bool:
-        # 409 means the LRS already holds statements with these ids: they
-        # arrived on an earlier attempt whose answer we never saw.
-        return self.status is not None and (
-            200 <= self.status < 300 or self.status == 409
-        )
+        return self.status is not None and 200 <= self.status < 300
+
+    @property
+    def conflict(self) -> bool:
+        """409: the LRS holds a statement with one of these ids. It then
+        stores none of the batch, so only a batch of one is known delivered."""
+        return self.status == 409
+
+    @property
+    def misconfigured(self) -> bool:
+        """Wrong credentials or address: no statement is at fault, and none
+        will get through until an operator fixes the settings."""
+        return self.status in (401, 403, 404)
 
     @property
     def rejected(self) -> bool:
@@ -59,6 +67,7 @@ class Delivery:
             self.status is not None
             and 400 <= self.status < 500
             and self.status not in retryable
+            and not self.misconfigured
         )
 
 

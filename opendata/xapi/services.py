@@ -32,6 +32,9 @@ def record_learning_event(
     result: LearningResult | None = None,
     timestamp: datetime | None = None,
     activity_type: str | None = None,
+    language: str | None = None,
+    parent_url: str | None = None,
+    registration: uuid.UUID | None = None,
 ) -> XapiStatement:
     """Store an xAPI statement for a learner event and forward it after commit.
 
@@ -59,6 +62,9 @@ def record_learning_event(
         timestamp=timestamp,
         statement_id=statement_id,
         activity_type=activity_type,
+        language=language,
+        parent_url=parent_url,
+        registration=registration,
     )
     statement = XapiStatement.objects.create(
         statement_id=statement_id,

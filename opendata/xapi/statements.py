@@ -59,7 +59,7 @@ ACTIVITY_TYPE_FOR_VERB = {
     LearningVerb.COMPLETED: ACTIVITY_TYPES + "lesson",
     LearningVerb.PASSED: ACTIVITY_TYPES + "assessment",
     LearningVerb.FAILED: ACTIVITY_TYPES + "assessment",
-    LearningVerb.EARNED: "https://w3id.org/xapi/cmi5/activitytype/block",
+    LearningVerb.EARNED: "http://id.tincanapi.com/activitytype/certificate",
 }
 
 
@@ -117,10 +117,10 @@ class LearningResult:
 
 
 def actor_for(user) -> dict[str, Any]:
-    """An Agent identified by account, never by email, to keep PII out of LRSs."""
+    """An Agent identified by account alone: no name, no email, so a record
+    store learns nothing about who the learner is."""
     return {
         "objectType": "Agent",
-        "name": user.public_name,
         "account": {"homePage": site_origin(), "name": str(user.pk)},
     }
 
@@ -144,11 +144,17 @@ def build_statement(
     timestamp: datetime,
     statement_id: uuid.UUID,
     activity_type: str | None = None,
+    language: str | None = None,
+    parent_url: str | None = None,
+    registration: uuid.UUID | None = None,
 ) -> dict[str, Any]:
     """A complete xAPI 1.0.3 statement as a JSON-ready dict.
 
     ``activity_type`` overrides the type usually meant by the verb, as when a
-    whole course (not a lesson) is completed.
+    whole course (not a lesson) is completed. ``language`` is the language
+    the activity is written in (its page's), ``parent_url`` the activity it
+    is part of (a lesson's course, a quiz's lesson) and ``registration`` the
+    enrolment, so a record store can group a learner's course.
     """
     verb = LearningVerb(verb)
     _check_iri(object_url)
@@ -158,6 +164,9 @@ def build_statement(
         raise ValidationError(_("The activity needs a name."))
     if activity_type is not None:
         _check_iri(activity_type)
+    if parent_url is not None:
+        _check_iri(parent_url)
+    tag = language_tag(language)
     english, vietnamese = VERB_DISPLAY[verb]
     statement: dict[str, Any] = {
         "id": str(statement_id),
@@ -171,15 +180,12 @@ def build_statement(
             "objectType": "Activity",
             "id": object_url,
             "definition": {
-                "name": {_language_tag(): object_name},
+                "name": {tag: object_name},
                 "type": activity_type or ACTIVITY_TYPE_FOR_VERB[verb],
             },
         },
         "timestamp": timestamp.isoformat(),
-        "context": {
-            "platform": settings.WAGTAIL_SITE_NAME,
-            "language": _language_tag(),
-        },
+        "context": _context(tag, parent_url, registration),
     }
     if result is not None:
         xapi_result = result.as_xapi()
@@ -212,7 +218,18 @@ def build_voiding_statement(
     }
 
 
-def _language_tag() -> str:
-    return {"vi": "vi-VN", "en": "en-US"}.get(
-        settings.LANGUAGE_CODE, settings.LANGUAGE_CODE
-    )
+def _context(tag: str, parent_url, registration) -> dict[str, Any]:
+    context: dict[str, Any] = {"platform": settings.WAGTAIL_SITE_NAME, "language": tag}
+    if registration is not None:
+        context["registration"] = str(registration)
+    if parent_url is not None:
+        context["contextActivities"] = {
+            "parent": [{"objectType": "Activity", "id": parent_url}]
+        }
+    return context
+
+
+def language_tag(language: str | None = None) -> str:
+    """An RFC 5646 tag for a language code; the site's language by default."""
+    code = language or settings.LANGUAGE_CODE
+    return {"vi": "vi-VN", "en": "en-US"}.get(code, code)

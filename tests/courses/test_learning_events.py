@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Locale
 
 from courses.models import Certificate
 from courses.services import (
@@ -18,7 +19,12 @@ from courses.services import (
 )
 from opendata.models import XapiStatement
 from tests.courses.conftest import RIGHT_ANSWERS
-from tests.factories import CuratorFactory
+from tests.factories import (
+    CourseModulePageFactory,
+    CoursePageFactory,
+    CuratorFactory,
+    LessonPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -195,3 +201,43 @@ def test_revoking_a_certificate_voids_the_earned_statement(tree, learner):
     assert voiding["actor"]["account"]["name"] == str(curator.pk)
     assert "context" not in voiding
     assert verbs(learner).count("completed") >= 2
+
+
+def test_a_learners_course_can_be_grouped_by_record_stores(tree, learner):
+    """Every statement of one enrolment carries the same registration; a
+    lesson names its course and a quiz its lesson as parent; the earned
+    certificate is typed as a certificate."""
+    enrolment_create(learner=learner, course=tree.course)
+    tree.complete_required(learner)
+
+    sent = statements(learner)
+    assert len({s["context"]["registration"] for s in sent}) == 1
+    by_verb = {}
+    for statement in sent:
+        by_verb.setdefault(statement["verb"]["display"]["en-US"], statement)
+    lesson_parent = by_verb["completed"]["context"]["contextActivities"]["parent"]
+    quiz_parent = by_verb["passed"]["context"]["contextActivities"]["parent"]
+    assert lesson_parent == [{"objectType": "Activity", "id": SITE + tree.course.url}]
+    assert quiz_parent == [
+        {"objectType": "Activity", "id": SITE + tree.quiz_lesson.url}
+    ]
+    earned = by_verb["earned"]["object"]["definition"]["type"]
+    assert earned == "http://id.tincanapi.com/activitytype/certificate"
+
+
+def test_a_course_written_in_english_is_reported_in_english(tree, learner):
+    """A course written in the English tree (not a translation, whose
+    records stay with the original) is named and described as English."""
+    english_home = tree.course.get_parent().get_translation(
+        Locale.objects.get(language_code="en")
+    )
+    course = CoursePageFactory(parent=english_home, title="Biology 6: Cells")
+    module = CourseModulePageFactory(parent=course, title="Unit 1")
+    lesson = LessonPageFactory(parent=module, title="Lesson 1: The cell")
+
+    enrolment_create(learner=learner, course=course)
+    lesson_mark_done(learner=learner, lesson=lesson)
+
+    for statement in statements(learner):
+        assert statement["context"]["language"] == "en-US"
+        assert list(statement["object"]["definition"]["name"]) == ["en-US"]

@@ -27,5 +27,11 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Sent: {report.sent}, to retry: {report.retrying}, failed: {report.failed}"
         )
+        if report.stopped:
+            self.stderr.write(
+                "The LRS refused the platform itself (check LRS_ENDPOINT, the "
+                "LRS base URL, and LRS_USERNAME/LRS_PASSWORD); nothing was "
+                f"given up on: {report.stopped}"
+            )
         for error in report.errors[:10]:
             self.stderr.write(error)
