@@ -17,7 +17,8 @@
     var frame = player.querySelector("iframe");
     var status = player.querySelector(".package-player__status");
     var url = player.dataset.stateUrl;
-    if (!frame || !url) { return; }
+    if (!frame) { return; }
+    if (!url) { frame.src = frame.dataset.src; return; } // a visitor: nothing kept
     var queue = Promise.resolve();
 
     function show(text) { status.textContent = text; }
@@ -46,6 +47,8 @@
       // One after another, so a later commit never lands before an earlier one.
       queue = queue.then(function () { return save(cmi); });
     });
+    // Only now, so not even a package that reports at once is missed.
+    frame.src = frame.dataset.src;
   }
 
   document.querySelectorAll("[data-package-player]").forEach(connect);

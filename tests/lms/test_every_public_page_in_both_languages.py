@@ -991,6 +991,8 @@ NOT_PAGES = {
     "set_language": "the switcher's own address; every walk goes through it",
     "materials:download": "the material's file itself",
     "materials:thumbnail": "an image",
+    "materials:package_file": "a file inside a SCORM package, shown in its player",
+    "materials:package_state": "JSON the player posts a package's progress to",
     "courses:course_export": "CSV for spreadsheets, with fixed column names",
     "courses:certificate_json": "an Open Badges credential for machines",
     "search:suggest": "JSON for the search box",
