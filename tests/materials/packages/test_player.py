@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from courses.models import CompletionMethod, LessonCompletion
+from lms.page_cache import HEADER
 from lms.vocabulary import PackageKind
 from materials import services
 from materials.models import PackageAttempt
@@ -364,3 +365,13 @@ def test_visitors_play_on_the_material_page_and_are_asked_to_sign_in(material):
     src = re.search(r'data-src="([^"]+)"', html).group(1)
     start = _started_with(Client().get(src))
     assert start["saving"] is False
+
+
+def test_a_material_page_served_from_the_cache_still_lets_the_player_load(
+    material, settings
+):
+    settings.PAGE_CACHE_SECONDS = 300
+    Client().get(material.get_absolute_url())
+    again = Client().get(material.get_absolute_url())
+    assert again[HEADER] == "hit"
+    assert "frame-src 'self'" in again["Content-Security-Policy"]
