@@ -58,7 +58,10 @@ def package_file(request: HttpRequest, pk: int, token: str, path: str) -> HttpRe
         parent_origin=f"{request.scheme}://{request.get_host()}" if learner else "",
     )
     return player.package_response(
-        player.with_runtime(body, start), mime, per_learner=True
+        player.with_runtime(body, start),
+        mime,
+        per_learner=True,
+        charset=player.html_charset(body),
     )
 
 

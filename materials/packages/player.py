@@ -17,6 +17,7 @@ embedding of that learner's own saved data.
 
 import mimetypes
 import posixpath
+import re
 import zipfile
 from dataclasses import dataclass
 from functools import cache
@@ -31,6 +32,7 @@ from django.utils.html import json_script
 from lms.vocabulary import PackageKind
 from materials.models import Material
 from materials.packages.reader import read_package_manifest
+from materials.validation.base import FileRefused
 
 TOKEN_SALT = "materials.package-player"  # noqa: S105 - a namespace, not a secret
 TOKEN_AGE = 12 * 3600  # seconds: longer than any sitting
@@ -86,12 +88,16 @@ def read_token(token: str) -> Ticket:
 
 
 def launch_path(material: Material) -> str:
-    """The file the manifest starts with, remembered per stored zip."""
+    """The file the manifest starts with, remembered per stored zip; "" when
+    the stored file can no longer be read as a package."""
     key = f"materials:package-launch:{material.file.name}"
     launch = shared_cache.get(key)
     if launch is None:
-        with material.file.open("rb") as handle:
-            manifest = read_package_manifest(handle)
+        try:
+            with material.file.open("rb") as handle:
+                manifest = read_package_manifest(handle)
+        except (FileRefused, OSError):
+            manifest = None  # the page still shows; the player is left out
         launch = (manifest.launch if manifest else "") or ""
         shared_cache.set(key, launch, 24 * 3600)
     return launch
@@ -131,27 +137,42 @@ def runtime_source() -> str:
     return RUNTIME.read_text(encoding="utf-8")
 
 
+HEAD = re.compile(rb"<head(?:\s[^>]*)?>", re.IGNORECASE)
+OPENING = re.compile(
+    rb"^\s*(?:<!doctype[^>]*>\s*)?(?:<html(?:\s[^>]*)?>)?", re.IGNORECASE
+)
+CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
+
+
 def with_runtime(html: bytes, start: dict[str, Any]) -> bytes:
     """The page with the run-time as the first thing in its head, so the
-    package finds ``API`` / ``API_1484_11`` before any script of its own."""
+    package finds ``API`` / ``API_1484_11`` before any script of its own.
+    A page without a head gets it after its doctype and ``<html>``, so it
+    stays in standards mode. The script is ASCII: any page encoding reads it.
+    """
     data = json_script(start, "lms-scorm-data")
     script = f"{data}<script>{runtime_source()}</script>".encode()
-    lower = html[:4096].lower()
-    head = lower.find(b"<head")
-    if head != -1:
-        end = lower.find(b">", head)
-        if end != -1:
-            return html[: end + 1] + script + html[end + 1 :]
-    return script + html
+    at = HEAD.search(html, 0, 8192)
+    end = at.end() if at else OPENING.match(html).end()
+    return html[:end] + script + html[end:]
 
 
-def package_response(body: bytes, mime: str, *, per_learner: bool) -> HttpResponse:
+def html_charset(html: bytes) -> str:
+    """The encoding a page declares: the run-time pushes its meta tag past
+    the first kilobyte, where browsers stop looking, so the header says it."""
+    declared = CHARSET.search(html, 0, 2048)
+    return declared.group(1).decode("ascii").lower() if declared else "utf-8"
+
+
+def package_response(
+    body: bytes, mime: str, *, per_learner: bool, charset: str = "utf-8"
+) -> HttpResponse:
     """A package file under the sandbox that keeps it away from the site."""
     if mime.startswith("text/") or mime in {
         "application/javascript",
         "application/json",
     }:
-        mime = f"{mime}; charset=utf-8" if "charset" not in mime else mime
+        mime = f"{mime}; charset={charset}"
     response = HttpResponse(body, content_type=mime)
     response["Content-Security-Policy"] = SANDBOX
     response["X-Content-Type-Options"] = "nosniff"

@@ -375,3 +375,10 @@ def test_a_material_page_served_from_the_cache_still_lets_the_player_load(
     again = Client().get(material.get_absolute_url())
     assert again[HEADER] == "hit"
     assert "frame-src 'self'" in again["Content-Security-Policy"]
+
+
+def test_a_page_without_a_head_stays_in_standards_mode_and_its_encoding():
+    page = b'<!DOCTYPE html><html lang="vi"><meta charset="windows-1258"><p>x</p>'
+    served = player.with_runtime(page, {"values": {}})
+    assert served.startswith(b'<!DOCTYPE html><html lang="vi"><script id="lms-')
+    assert player.html_charset(page) == "windows-1258"
