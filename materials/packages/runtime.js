@@ -149,8 +149,9 @@
     if (state === "ended") { return fail(CODES.setAfter); }
     name = String(name);
     value = String(value);
+    if (/\._(children|count|version)$/.test(name)) { return fail(CODES.keyword); }
     var mode = modeOf(name);
-    if (!mode) { return fail(/\._(children|count)$/.test(name) ? CODES.keyword : CODES.unknown); }
+    if (!mode) { return fail(CODES.unknown); }
     if (mode.indexOf("w") === -1) { return fail(CODES.readOnly); }
     var words = VOCABULARY[name];
     if (words && words.indexOf(value) === -1) { return fail(CODES.badValue); }
