@@ -104,6 +104,10 @@ VIETNAMESE_PAGES_MAY_SHOW = frozenset(
         "Khmer",  # "Tiếng Khmer", the language's name
         "web",  # "trang web", a web page
         "cookie",
+        "SCORM",  # course-package standards' names
+        "Common",  # "Common Cartridge"
+        "Cartridge",
+        "JavaScript",
     }
 )
 
