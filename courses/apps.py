@@ -20,3 +20,13 @@ class CoursesConfig(AppConfig):
         from courses import checks
 
         checks.register()
+        self._listen()
+
+    def _listen(self) -> None:
+        """A package played in a lesson can complete that lesson."""
+        from courses.signal_handlers import complete_lesson_of_package
+        from materials.signals import package_completed
+
+        package_completed.connect(
+            complete_lesson_of_package, dispatch_uid="courses-package-completed"
+        )

@@ -63,6 +63,9 @@ class StoredPage:
     # What the view does on every visit besides rendering (count a view):
     # a dotted path and its keyword arguments, called on each hit.
     on_serve: tuple[str, dict] | None = None
+    # The page frames the site's own addresses (a package player): the
+    # security headers middleware, outside this one, must allow it on hits too.
+    frames_self: bool = False
 
 
 def cache_for_anonymous(
@@ -101,9 +104,9 @@ class AnonymousPageCacheMiddleware:
         response = self.get_response(request)
         if not _storable(request, response):
             return response
-        return _describe(
-            response, _store(key, response, getattr(request, _ALLOWED)), hit=False
-        )
+        frames = getattr(request, "csp_frames_self", False)
+        stored = _store(key, response, getattr(request, _ALLOWED), frames_self=frames)
+        return _describe(response, stored, hit=False)
 
 
 def _anonymous_reader(request: HttpRequest) -> bool:
@@ -140,7 +143,9 @@ def _storable(request: HttpRequest, response: HttpResponse) -> bool:
     return not any(word in control for word in ("private", "no-store", "no-cache"))
 
 
-def _store(key: str, response: HttpResponse, allowed: object) -> StoredPage:
+def _store(
+    key: str, response: HttpResponse, allowed: object, *, frames_self: bool
+) -> StoredPage:
     content = response.content
     stored = StoredPage(
         content=content,
@@ -152,12 +157,15 @@ def _store(key: str, response: HttpResponse, allowed: object) -> StoredPage:
         etag=quote_etag(hashlib.sha256(_TOKEN.sub(rb"\1\2", content)).hexdigest()[:32]),
         stored_at=time.time(),
         on_serve=allowed if isinstance(allowed, tuple) else None,
+        frames_self=frames_self,
     )
     cache.set(key, stored, timeout=settings.PAGE_CACHE_SECONDS)
     return stored
 
 
 def _serve(request: HttpRequest, stored: StoredPage) -> HttpResponse:
+    if stored.frames_self:
+        request.csp_frames_self = True
     if stored.on_serve:
         path, arguments = stored.on_serve
         import_string(path)(**arguments)

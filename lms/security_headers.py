@@ -10,7 +10,11 @@ header only when a template asked for it, so a page a CDN caches for everyone
 never carries a nonce anyone could reuse.
 
 A response that already has a policy (material downloads send a sandbox)
-keeps its own.
+keeps its own: the files of a SCORM package get a sandbox without
+``allow-same-origin``, so its inline scripts run in an origin of their own and
+cannot reach the site. The page that frames such a package sets
+``request.csp_frames_self`` and may then frame the site's own addresses,
+which no other page may.
 """
 
 from __future__ import annotations
@@ -149,7 +153,8 @@ def add_headers(request: HttpRequest, response: HttpResponse) -> None:
         if settings.CSP_REPORT_ONLY
         else "Content-Security-Policy"
     )
-    response[header] = policy_for(request.path, nonce=nonce)
+    frames = getattr(request, "csp_frames_self", False)
+    response[header] = policy_for(request.path, nonce=nonce, frames_self=frames)
 
 
 def has_policy(response: HttpResponse) -> bool:
@@ -159,9 +164,11 @@ def has_policy(response: HttpResponse) -> bool:
     )
 
 
-def policy_for(path: str, *, nonce: str | None) -> str:
+def policy_for(path: str, *, nonce: str | None, frames_self: bool = False) -> str:
     """The header value for a page at ``path``."""
     directives = {**SITE_POLICY, **area_changes(path)}
+    if frames_self:
+        directives["frame-src"] = ["'self'"]
     values = {
         NONCE: [f"'nonce-{nonce}'"] if nonce else [],
         MEDIA: media_origins(),

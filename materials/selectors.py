@@ -4,7 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q, QuerySet
 from wagtail.models import TaskState, WorkflowState
 
-from materials.models import Material
+from materials.models import Material, PackageAttempt
 from materials.permissions import editable_materials
 
 
@@ -123,3 +123,13 @@ def courses_using(material: Material) -> list:
         path[:end] for path in paths for end in range(Page.steplen, len(path) + 1, 4)
     }
     return list(CoursePage.objects.live().filter(path__in=prefixes).order_by("title"))
+
+
+def package_state(*, learner, material: Material, lesson_id: int | None) -> dict:
+    """What a learner's last visit to a package saved; empty for a visitor."""
+    if learner is None:
+        return {}
+    attempt = PackageAttempt.objects.filter(
+        learner=learner, material=material, lesson_id=lesson_id
+    ).first()
+    return attempt.cmi if attempt else {}

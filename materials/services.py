@@ -19,9 +19,11 @@ from wagtail.models import TaskState, WorkflowState
 
 from lms import counters
 from materials.forms import DESCRIPTION_LENGTH, TITLE_LENGTH, MaterialMetadataForm
-from materials.models import Material, ProcessingStatus
+from materials.models import Material, PackageAttempt, ProcessingStatus
 from materials.packages import PackageManifest, read_package_manifest
+from materials.packages.cmi import clean_cmi, is_complete, merge
 from materials.permissions import can_edit, is_reviewer, is_teacher
+from materials.signals import package_completed
 from materials.tasks import process_material_task
 from materials.validation import validate_file, validate_filename
 
@@ -303,3 +305,31 @@ def _fresh(material: Material) -> Material:
 def _require_editor(user: Any, material: Material) -> None:
     if not can_edit(user, material):
         raise PermissionDenied(_("Only the authors and curators can do this."))
+
+
+def package_attempt_save(
+    *, learner: Any, material: Material, lesson: Any, cmi: Any
+) -> PackageAttempt:
+    """Keep what a SCORM package reported for a learner, so the next visit
+    resumes there; announce ``package_completed`` when it says finished.
+
+    ``cmi`` holds the elements the package changed, by their SCORM names;
+    an unknown or unusable one refuses the whole message with a
+    ``ValidationError`` naming it, and nothing is saved. The row is locked
+    while the change is merged so two quick commits cannot lose time.
+    """
+    if not learner.is_authenticated:
+        raise PermissionDenied(_("Sign in to keep your progress."))
+    changes = clean_cmi(material.package_kind, cmi)
+    with transaction.atomic():
+        attempt, _created = PackageAttempt.objects.select_for_update().get_or_create(
+            learner=learner, material=material, lesson=lesson
+        )
+        attempt.cmi = merge(attempt.cmi, changes)
+        attempt.save(update_fields=["cmi", "updated_at"])
+        # Every time, not only the first: the learner may have enrolled since.
+        if is_complete(material.package_kind, attempt.cmi):
+            package_completed.send(
+                sender=PackageAttempt, learner=learner, material=material, lesson=lesson
+            )
+    return attempt

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from materials import views
+from materials import player_views, views
 
 app_name = "materials"
 
@@ -11,6 +11,12 @@ urlpatterns = [
     path("review/", views.review_queue, name="review"),
     path("<int:pk>/review/", views.review_decide, name="review_decide"),
     path("<int:pk>/download/", views.material_download, name="download"),
+    path("<int:pk>/play/state/", player_views.package_state, name="package_state"),
+    path(
+        "<int:pk>/play/<str:token>/<path:path>",
+        player_views.package_file,
+        name="package_file",
+    ),
     path("<int:pk>/thumbnail/", views.material_thumbnail, name="thumbnail"),
     path("<int:pk>/edit/", views.material_edit, name="edit"),
     path("<int:pk>/<str:action>/", views.material_action, name="action"),

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 class CompletionMethod(models.TextChoices):
     MARKED_DONE = "marked_done", _("Marked as done")
     QUIZ_PASSED = "quiz_passed", _("Quizzes passed")
+    PACKAGE = "package", _("Package finished")
 
 
 class LessonCompletion(models.Model):

@@ -8,6 +8,7 @@ from courses.services.certificates import (
 from courses.services.enrolment import enrolment_cancel, enrolment_create
 from courses.services.erasure import learner_records_erase
 from courses.services.progress import (
+    lesson_complete_by_package,
     lesson_launch_record,
     lesson_mark_done,
     quiz_attempt_submit,
@@ -20,6 +21,7 @@ __all__ = [
     "enrolment_cancel",
     "enrolment_create",
     "learner_records_erase",
+    "lesson_complete_by_package",
     "lesson_launch_record",
     "lesson_mark_done",
     "quiz_attempt_submit",

@@ -145,6 +145,29 @@ def lesson_mark_done(
     )
 
 
+@transaction.atomic
+def lesson_complete_by_package(
+    *, learner: User, lesson: LessonPage
+) -> tuple[LessonCompletion, bool] | None:
+    """Complete a lesson whose SCORM package says the learner finished it.
+
+    None, and nothing recorded, when the learner is not enrolled in the
+    course (the package's own state is still kept) or when the lesson also
+    has quizzes, which keep their meaning: those complete it.
+    """
+    try:
+        enrolment = _require_enrolment(learner=learner, lesson=lesson)
+    except ValidationError:
+        return None
+    if quiz_blocks(lesson):
+        return None
+    return _complete(
+        enrolment=enrolment,
+        lesson=_recorded_lesson(lesson, enrolment),
+        method=CompletionMethod.PACKAGE,
+    )
+
+
 @dataclass(frozen=True)
 class GradedQuestion:
     selected: list[int]

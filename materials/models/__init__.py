@@ -1,5 +1,6 @@
 from materials.models.material import Material, MaterialKeyword, ProcessingStatus
 from materials.models.media import MaterialDocument, MaterialImage, MaterialRendition
+from materials.models.package_attempt import PackageAttempt
 
 __all__ = [
     "Material",
@@ -7,5 +8,6 @@ __all__ = [
     "MaterialImage",
     "MaterialKeyword",
     "MaterialRendition",
+    "PackageAttempt",
     "ProcessingStatus",
 ]

@@ -58,13 +58,13 @@ def _manage(env: dict, *arguments: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory, search_server):
-    """The site with demo content, served by its own process on a free port,
-    searching the run's engine under an index prefix of its own."""
+def site_env(tmp_path_factory, search_server) -> dict:
+    """The served site's environment, so a test can add content of its own
+    with ``manage`` (its database lives in LMS_VAR_DIR)."""
     scratch = tmp_path_factory.mktemp("browser-site")
     port = _free_port()
     prefix = f"test-browser-{port}"
-    env = {
+    return {
         key: value
         for key, value in os.environ.items()
         if key not in {"DATABASE_URL", "REDIS_URL", "ELASTICSEARCH_URL"}
@@ -81,7 +81,22 @@ def site_url(tmp_path_factory, search_server):
         # a search over the 1.5 s default falls back to the database (which
         # needs the diacritics) and pauses the engine for the next searches.
         "SEARCH_REQUEST_TIMEOUT": "20",
+        "LMS_TEST_PORT": str(port),
     }
+
+
+def manage(env: dict, *arguments: str) -> None:
+    """Run a management command against the served site's database."""
+    _manage(env, *arguments)
+
+
+@pytest.fixture(scope="session")
+def site_url(site_env, search_server):
+    """The site with demo content, served by its own process on a free port,
+    searching the run's engine under an index prefix of its own."""
+    env = site_env
+    port = env["LMS_TEST_PORT"]
+    prefix = env["ELASTICSEARCH_INDEX_PREFIX"]
     _manage(env, "migrate", "--noinput", "-v0")
     _manage(env, "seed_demo", "--materials", "24", "--courses", "4")
     _manage(env, "search_reindex", "--no-progress")

@@ -108,6 +108,7 @@ VIETNAMESE_PAGES_MAY_SHOW = frozenset(
         "Khmer",  # "Tiếng Khmer", the language's name
         "web",  # "trang web", a web page
         "cookie",
+        "JavaScript",
     }
 )
 
@@ -1029,6 +1030,8 @@ NOT_PAGES = {
     "set_language": "the switcher's own address; every walk goes through it",
     "materials:download": "the material's file itself",
     "materials:thumbnail": "an image",
+    "materials:package_file": "a file inside a SCORM package, shown in its player",
+    "materials:package_state": "JSON the player posts a package's progress to",
     "courses:course_export": "CSV for spreadsheets, with fixed column names",
     "courses:certificate_json": "an Open Badges credential for machines",
     "did_document": "the issuer's DID document (JSON keys) for verifiers",
