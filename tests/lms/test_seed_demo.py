@@ -1,8 +1,16 @@
 import pytest
 from django.core.management import CommandError, call_command
+from django.urls import reverse
 
 from accounts.models import User
-from courses.models import CoursePage, LessonPage
+from courses.models import (
+    Certificate,
+    CoursePage,
+    Enrolment,
+    LessonCompletion,
+    LessonPage,
+    QuizAttempt,
+)
 from materials.models import Material
 
 pytestmark = pytest.mark.django_db
@@ -84,3 +92,26 @@ def test_seeded_home_page_shows_featured_courses_and_materials(client):
 
     assert "Toán 6: Số tự nhiên và phân số" in html
     assert Material.objects.order_by("-first_published_at").first().title in html
+
+
+def test_the_demo_student_has_a_certificate_and_a_course_under_way(client):
+    """student.an has finished the first course (its certificate and signed
+    credential open) and is part way through the second; seeding again
+    adds no attempts, completions or certificates."""
+    seed(materials=0, courses=2)
+    seed(materials=0, courses=2)
+
+    student = User.objects.get(username="student.an")
+    first, second = CoursePage.objects.live().order_by("path")
+    certificate = Certificate.objects.get(learner=student)
+    assert certificate.course_id == first.pk
+    assert Enrolment.objects.filter(learner=student).count() == 2
+    done_in_second = LessonCompletion.objects.filter(learner=student, course=second)
+    lessons_in_second = LessonPage.objects.live().descendant_of(second).count()
+    assert 0 < done_in_second.count() < lessons_in_second
+    attempts = QuizAttempt.objects.filter(learner=student)
+    assert attempts.count() == attempts.filter(passed=True).count()
+    credential = client.get(
+        reverse("courses:certificate_json", args=[certificate.code])
+    )
+    assert credential.json()["proof"]

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from lms.demo.courses import seed_courses
+from lms.demo.learning import seed_learning
 from lms.demo.materials import process_demo_materials, seed_materials
 from lms.demo.people import ensure_demo_accounts
 
@@ -45,6 +46,7 @@ class Command(BaseCommand):
             curator=users["curator"],
             report=self._progress("courses"),
         )
+        seed_learning(users)
         if self.verbosity:
             self.stdout.write(
                 self.style.SUCCESS(
