@@ -1,3 +1,6 @@
+import hashlib
+import secrets
+
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models.functions import Lower
@@ -29,6 +32,15 @@ class User(AbstractUser):
         blank=True,
         default="",
     )
+    # The identity provider's subject (the e-ID) is never kept: only its
+    # salted SHA-256, so certificates can carry it for a verifier who holds
+    # the person's e-ID to match, and nobody else learns it.
+    identity_hash = models.CharField(
+        _("e-ID fingerprint"), max_length=71, blank=True, editable=False
+    )
+    identity_salt = models.CharField(
+        _("e-ID fingerprint salt"), max_length=32, blank=True, editable=False
+    )
 
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"
@@ -53,6 +65,16 @@ class User(AbstractUser):
             last_name=self.last_name,
             username=self.username,
         )
+
+    def bind_identity(self, subject: str) -> None:
+        """Keep the salted fingerprint of the provider's subject identifier
+        (``sha256$<hex>`` of subject + salt, as Open Badges 3.0 hashes an
+        identity); the salt stays once chosen, so the fingerprint is stable."""
+        if not subject:
+            return
+        self.identity_salt = self.identity_salt or secrets.token_hex(16)
+        digest = hashlib.sha256((subject + self.identity_salt).encode()).hexdigest()
+        self.identity_hash = f"sha256${digest}"
 
     def has_role(self, role: Role) -> bool:
         return self.groups.filter(name=role.value).exists()

@@ -44,15 +44,23 @@ class IdentityProviderBackend(OIDCAuthenticationBackend):
             username=self._free_username(claims), email=claims["email"]
         )
         self._copy_profile(user, claims)
+        user.bind_identity(claims.get("sub", ""))
         user.set_unusable_password()
         user.save()
         user.groups.add(Group.objects.get(name=Role.STUDENT.value))
         return user
 
     def update_user(self, user: User, claims: dict) -> User:
+        fields = []
         if not user.display_name and claims.get("name"):
             user.display_name = claims["name"][:150]
-            user.save(update_fields=["display_name"])
+            fields.append("display_name")
+        before = user.identity_hash
+        user.bind_identity(claims.get("sub", ""))
+        if user.identity_hash != before:
+            fields += ["identity_hash", "identity_salt"]
+        if fields:
+            user.save(update_fields=fields)
         return user
 
     def _copy_profile(self, user: User, claims: dict) -> None:

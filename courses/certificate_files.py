@@ -140,14 +140,7 @@ def unsigned_credential(certificate: Certificate) -> dict:
         ),
         "credentialSubject": {
             "type": ["AchievementSubject"],
-            "identifier": [
-                {
-                    "type": "IdentityObject",
-                    "identityType": "name",
-                    "hashed": False,
-                    "identityHash": certificate.shown_name,
-                }
-            ],
+            "identifier": _identifiers(certificate),
             "achievement": {
                 "id": course_url,
                 "type": ["Achievement"],
@@ -160,6 +153,31 @@ def unsigned_credential(certificate: Certificate) -> dict:
             },
         },
     }
+
+
+def _identifiers(certificate: Certificate) -> list[dict]:
+    """The learner's name as shown, and, when they signed in with the e-ID,
+    its salted fingerprint: a verifier holding their e-ID can match it."""
+    identifiers = [
+        {
+            "type": "IdentityObject",
+            "identityType": "name",
+            "hashed": False,
+            "identityHash": certificate.shown_name,
+        }
+    ]
+    learner = certificate.learner
+    if learner.identity_hash:
+        identifiers.append(
+            {
+                "type": "IdentityObject",
+                "identityType": "identifier",
+                "hashed": True,
+                "identityHash": learner.identity_hash,
+                "salt": learner.identity_salt,
+            }
+        )
+    return identifiers
 
 
 def revocation_list_url() -> str:

@@ -1,21 +1,29 @@
 """Signing in through an OpenID Connect provider, against a real local provider."""
 
+import hashlib
 import json
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
+import jsonschema
 import jwt
 import pytest
 from django.contrib.auth import get_user
 
 from accounts.models import User
 from accounts.roles import Role
-from tests.factories import UserFactory
+from courses.certificate_files import certificate_credential
+from courses.credentials.checking import Outcome, check_credential
+from tests.factories import CertificateFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
+SCHEMA = (
+    Path(__file__).parents[1] / "courses/schemas/ob_v3p0_achievementcredential.json"
+)
 CLIENT_ID = "hoclieu"
 CLIENT_SECRET = "a-shared-secret-of-enough-length-for-hs256"
 
@@ -153,3 +161,34 @@ def test_the_sign_in_with_provider_link_shows_only_when_configured(
 
     settings.SINGLE_SIGN_ON_ENABLED = False
     assert "/sso/authenticate/" not in client.get("/").content.decode()
+
+
+def test_the_e_id_reaches_certificates_only_as_a_salted_fingerprint(client, provider):
+    """Signing in with the e-ID keeps no e-ID number, only its salted hash;
+    certificates carry that hash as an Open Badges identity, so a verifier
+    holding the person's e-ID can match it; signing in again keeps it."""
+    claims = {
+        "sub": "079201001234",
+        "email": "nguyen.an@vneid.example",
+        "email_verified": True,
+        "name": "Nguyễn Văn An",
+    }
+    sign_in_through(client, provider, claims)
+    user = User.objects.get(email="nguyen.an@vneid.example")
+    stored = json.dumps(list(User.objects.filter(pk=user.pk).values()), default=str)
+
+    credential = certificate_credential(CertificateFactory(learner=user))
+    client.logout()
+    sign_in_through(client, provider, claims)
+
+    assert "079201001234" not in stored
+    identity = credential["credentialSubject"]["identifier"][1]
+    assert identity["type"] == "IdentityObject"
+    assert (identity["identityType"], identity["hashed"]) == ("identifier", True)
+    expected = hashlib.sha256(("079201001234" + identity["salt"]).encode())
+    assert identity["identityHash"] == "sha256$" + expected.hexdigest()
+    jsonschema.validate(credential, json.loads(SCHEMA.read_text()))
+    assert check_credential(json.dumps(credential)).outcome == Outcome.PASSED
+    identity["salt"] = "0" * 32  # the fingerprint is signed with its salt
+    assert check_credential(json.dumps(credential)).outcome == Outcome.FAILED
+    assert User.objects.get(pk=user.pk).identity_hash == identity["identityHash"]
