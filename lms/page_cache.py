@@ -8,7 +8,8 @@ anonymous visitor who asks for the same address in the same language.
 
 Correctness rules:
 
-- Keys carry the site-wide content version (``lms.fragments``): publishing,
+- Each stored page carries the site-wide content version (``lms.fragments``)
+  it was rendered at, read with the page in one round trip: publishing,
   unpublishing, moving or deleting a page or a material moves it, so the next
   request after a change is rendered afresh. Figures that change without a
   publish (download counts, enrolment numbers) are at most
@@ -20,6 +21,13 @@ Correctness rules:
   gets fresh tokens for the visitor who receives it, and their CSRF cookie.
 - Each stored page has an ETag and a Last-Modified date, so a browser that
   already holds it gets a 304 without a body.
+
+Two middleware classes share the store. ``CachedPageMiddleware`` sits in
+front of the session, authentication and messages middleware and answers
+visitors who carry no session and no message cookie (nearly every reader)
+without running them; ``AnonymousPageCacheMiddleware`` sits behind them,
+serves the anonymous readers that do carry a session, and stores what
+views allowed.
 """
 
 from __future__ import annotations
@@ -33,13 +41,14 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
-from django.middleware.csrf import get_token
+from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.middleware.locale import LocaleMiddleware
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import http_date, quote_etag
 from django.utils.module_loading import import_string
 from wagtail.models import PageViewRestriction
 
-from lms.fragments import content_version
+from lms.fragments import CONTENT_VERSION_KEY, content_version
 
 _ALLOWED = "_page_cache_allowed"
 _TOKEN = re.compile(rb'(name="csrfmiddlewaretoken" value=")[^"]*(")')
@@ -58,6 +67,7 @@ HEADER = "X-Page-Cache"
 class StoredPage:
     content: bytes
     headers: tuple[tuple[str, str], ...]
+    version: int  # the content version it was rendered at
     etag: str
     stored_at: float
     # What the view does on every visit besides rendering (count a view):
@@ -98,15 +108,50 @@ class AnonymousPageCacheMiddleware:
                 patch_cache_control(response, private=True)
             return response
         key = _key(request)
-        stored = cache.get(key)
-        if isinstance(stored, StoredPage):
+        stored, version = _lookup(key)
+        if stored is not None:
             return _serve(request, stored)
         response = self.get_response(request)
         if not _storable(request, response):
             return response
         frames = getattr(request, "csp_frames_self", False)
-        stored = _store(key, response, getattr(request, _ALLOWED), frames_self=frames)
+        allowed = getattr(request, _ALLOWED)
+        stored = _store(key, response, allowed, version=version, frames_self=frames)
         return _describe(response, stored, hit=False)
+
+
+class CachedPageMiddleware:
+    """Answers cookie-less anonymous readers from the store, ahead of the
+    session, authentication and messages middleware they have no use for.
+
+    With no session cookie nobody is signed in and no message waits; the
+    language is decided as ``LocaleMiddleware`` decides it, and the CSRF
+    cookie is read and set as ``CsrfViewMiddleware`` does, through their own
+    request and response hooks. Anything else goes on down the stack.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.locale = LocaleMiddleware(get_response)
+        self.csrf = CsrfViewMiddleware(get_response)
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not (settings.PAGE_CACHE_SECONDS and _without_session(request)):
+            return self.get_response(request)
+        self.locale.process_request(request)
+        stored, _version = _lookup(_key(request))
+        if stored is None:
+            return self.get_response(request)
+        self.csrf.process_request(request)
+        return self.csrf.process_response(request, _serve(request, stored))
+
+
+def _without_session(request: HttpRequest) -> bool:
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+    )
 
 
 def _anonymous_reader(request: HttpRequest) -> bool:
@@ -129,7 +174,19 @@ def _anonymous_reader(request: HttpRequest) -> bool:
 def _key(request: HttpRequest) -> str:
     address = f"{request.get_host()}{request.get_full_path()}"
     digest = hashlib.sha256(address.encode()).hexdigest()[:40]
-    return f"page:{content_version()}:{request.LANGUAGE_CODE}:{digest}"
+    return f"page:{request.LANGUAGE_CODE}:{digest}"
+
+
+def _lookup(key: str) -> tuple[StoredPage | None, int]:
+    """The page stored under ``key`` if it is of the current content version,
+    and that version: one round trip to the cache."""
+    found = cache.get_many([CONTENT_VERSION_KEY, key])
+    version = found.get(CONTENT_VERSION_KEY)
+    version = content_version() if version is None else int(version)
+    stored = found.get(key)
+    if isinstance(stored, StoredPage) and stored.version == version:
+        return stored, version
+    return None, version
 
 
 def _storable(request: HttpRequest, response: HttpResponse) -> bool:
@@ -144,11 +201,17 @@ def _storable(request: HttpRequest, response: HttpResponse) -> bool:
 
 
 def _store(
-    key: str, response: HttpResponse, allowed: object, *, frames_self: bool
+    key: str,
+    response: HttpResponse,
+    allowed: object,
+    *,
+    version: int,
+    frames_self: bool,
 ) -> StoredPage:
     content = response.content
     stored = StoredPage(
         content=content,
+        version=version,
         headers=tuple(
             (name, response[name])
             for name in _KEPT_HEADERS

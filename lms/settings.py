@@ -85,6 +85,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "lms.security_headers.SecurityHeadersMiddleware",
+    # Cookie-less anonymous readers get stored pages before the session,
+    # authentication and messages middleware run (lms/page_cache.py).
+    "lms.page_cache.CachedPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -241,7 +244,7 @@ if TASKS_BACKEND == "rq":
 if REDIS_URL:
     CACHES = {
         alias: {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "lms.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
         }
         for alias in ("default", "sign-in")

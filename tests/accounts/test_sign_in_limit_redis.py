@@ -31,7 +31,7 @@ def shared_redis(settings):
     settings.CACHES = {
         **settings.CACHES,
         "sign-in": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "lms.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": prefix,
         },

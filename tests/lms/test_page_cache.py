@@ -208,3 +208,28 @@ def test_counting_downloads_and_enrolments_keeps_cached_pages(
 
     assert content_version() == before
     assert client.get(course.url)[HEADER] == "hit"
+
+
+def test_a_cached_visit_without_a_session_asks_nothing_of_the_database(
+    client, course, django_assert_num_queries
+):
+    client.get(course.url)
+
+    with django_assert_num_queries(0):
+        answer = client.get(course.url)
+
+    assert answer[HEADER] == "hit"
+    assert "Hóa học 8: Nguyên tử" in answer.content.decode()
+
+
+def test_an_anonymous_reader_with_a_session_still_gets_the_cached_page(course):
+    Client().get(course.url)
+    reader = Client()
+    session = reader.session
+    session["seen_welcome"] = True
+    session.save()
+
+    answer = reader.get(course.url)
+
+    assert answer[HEADER] == "hit"
+    assert "Hóa học 8: Nguyên tử" in answer.content.decode()
