@@ -16,6 +16,9 @@ TEST_WORKERS ?= 2
 
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
+# Bytecode at install time, as the image does: a process that may not write
+# __pycache__ (PYTHONDONTWRITEBYTECODE) would compile every import again.
+export UV_COMPILE_BYTECODE := 1
 
 .DEFAULT_GOAL := help
 .PHONY: help setup run test lint format serve bench search-reindex clean

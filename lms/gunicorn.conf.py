@@ -71,3 +71,10 @@ if os.environ.get("GUNICORN_CONTROL_SOCKET", "").strip():
     control_socket = os.environ["GUNICORN_CONTROL_SOCKET"].strip()
 else:
     control_socket_disable = True
+
+
+def post_worker_init(worker) -> None:
+    """Import the views and compile the templates before taking requests."""
+    from lms.warmup import warm_up_worker
+
+    warm_up_worker(worker)
