@@ -167,6 +167,34 @@ def test_a_plain_batch_arrives_whole(ralph, learning_events, monkeypatch, settin
     assert_holds_exactly(ralph, learning_events)
 
 
+def test_a_conflicting_id_fails_alone(ralph, learning_events, monkeypatch):
+    """Ralph holds another statement under one id: it answers 409 and stores
+    none of the batch; the others still arrive, that one is reported."""
+    clash = learning_events[3]
+    theirs = {
+        **clash.payload,
+        "verb": {"id": "http://adlnet.gov/expapi/verbs/attempted"},
+    }
+    theirs["object"] = {"objectType": "Activity", "id": "https://lrs.example.org/a"}
+    assert call_ralph(ralph, "POST", [theirs]) == (200, [theirs["id"]])
+    point_at(monkeypatch, ralph.xapi_url)
+
+    report = forward_pending()
+
+    assert (report.sent, report.failed) == (6, 1)
+    assert any(str(clash.statement_id) in problem for problem in report.errors)
+    clash.refresh_from_db()
+    assert clash.status == StatementStatus.FAILED
+    assert "HTTP 409" in clash.last_error
+    assert str(clash.statement_id) in clash.last_error
+    others = [row for row in learning_events if row.pk != clash.pk]
+    assert sorted(row.pk for row in sent_rows()) == sorted(row.pk for row in others)
+    held = {s["id"]: s for s in stored_in(ralph)}
+    assert held[str(clash.statement_id)]["object"] == theirs["object"]  # untouched
+    del held[str(clash.statement_id)]
+    assert sorted(held) == sorted(str(row.statement_id) for row in others)
+
+
 def test_a_wrong_password_sends_nothing_and_loses_nothing(
     ralph, learning_events, monkeypatch
 ):
