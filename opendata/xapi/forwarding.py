@@ -2,9 +2,10 @@
 
 Rows stay in the outbox until the LRS accepts them. A failed batch is
 retried later with exponential back-off; a batch the LRS refuses, or answers
-with a conflict (it already holds one of them, and so stored none), is split
-so that one statement cannot hold back the others; a statement that keeps
-failing is marked failed but kept, and can be queued again. Wrong
+with a conflict (it holds a different statement under one of these ids, and
+so stored none), is split so that one statement cannot hold back the others.
+A statement refused or in conflict on its own, or that keeps failing, is
+marked failed but kept, and can be queued again. Wrong
 credentials or a wrong address stop the run and fail no statement: they are
 the operator's to fix, and everything waits for it.
 """
@@ -75,7 +76,7 @@ def _forward_one_batch(config: LrsConfig, report: ForwardingReport) -> bool:
 
 def _deliver(config: LrsConfig, batch: list[XapiStatement], report) -> None:
     delivery = post_statements(config, [row.payload for row in batch])
-    if delivery.accepted or (delivery.conflict and len(batch) == 1):
+    if delivery.accepted:
         _mark_sent(batch, report)
     elif (delivery.rejected or delivery.conflict) and len(batch) > 1:
         middle = len(batch) // 2
@@ -85,7 +86,10 @@ def _deliver(config: LrsConfig, batch: list[XapiStatement], report) -> None:
         _wait_for_the_operator(batch, _detail(delivery), report)
     else:
         _mark_failed_attempt(
-            batch, _detail(delivery), give_up=delivery.rejected, report=report
+            batch,
+            _detail(delivery),
+            give_up=delivery.rejected or delivery.conflict,
+            report=report,
         )
 
 

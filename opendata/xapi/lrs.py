@@ -49,8 +49,9 @@ class Delivery:
 
     @property
     def conflict(self) -> bool:
-        """409: the LRS holds a statement with one of these ids. It then
-        stores none of the batch, so only a batch of one is known delivered."""
+        """409: the LRS holds a different statement under one of these ids
+        (an identical one it just ignores), and so stored none of the batch.
+        Sending that statement again cannot change the answer."""
         return self.status == 409
 
     @property

@@ -39,9 +39,12 @@ class FakeLrs:
                 lrs.headers.append({k.lower(): v for k, v in self.headers.items()})
                 time.sleep(lrs.delay)
                 status = lrs.answers.pop(0) if lrs.answers else 200
-                held = {statement["id"] for statement in lrs.received}
-                if status == 200 and any(s["id"] in held for s in batch):
+                held = {statement["id"]: statement for statement in lrs.received}
+                if status == 200 and any(
+                    s["id"] in held and held[s["id"]] != s for s in batch
+                ):
                     status = 409  # as an LRS does: it then stores none of them
+                batch = [s for s in batch if s["id"] not in held]  # seen: ignored
                 if any(
                     s["verb"]["id"].rsplit("/", 1)[-1] in lrs.reject_verbs
                     for s in batch
@@ -234,12 +237,32 @@ def test_one_rejected_statement_does_not_hold_back_the_batch(learner, lrs, monke
     assert "HTTP 400" in rejected.last_error
 
 
-def test_a_conflict_means_the_lrs_already_has_the_statements(learner, lrs, monkeypatch):
+def test_a_conflict_fails_the_statement_and_says_why(learner, lrs, monkeypatch):
+    """409: the LRS holds another statement under this id; ours is not stored,
+    so it is kept as failed, never counted as sent."""
     monkeypatch.delenv("LRS_ENDPOINT")
     record(learner)
     monkeypatch.setenv("LRS_ENDPOINT", lrs.url)
     lrs.answers = [409]
+    report = forward_pending()
+    assert (report.sent, report.failed) == (0, 1)
+    row = XapiStatement.objects.get()
+    assert row.status == StatementStatus.FAILED
+    assert "HTTP 409" in row.last_error
+    assert lrs.received == []
+
+
+def test_a_statement_sent_twice_is_stored_once(learner, lrs, monkeypatch):
+    """The LRS got a batch whose answer was lost: sending it again is harmless."""
+    monkeypatch.delenv("LRS_ENDPOINT")
+    record(learner)
+    monkeypatch.setenv("LRS_ENDPOINT", lrs.url)
+    forward_pending()
+    XapiStatement.objects.update(
+        status=StatementStatus.PENDING, next_attempt_at=timezone.now()
+    )
     assert forward_pending().sent == 1
+    assert len(lrs.received) == 1
 
 
 def test_forward_command_sends_and_reports(learner, lrs, monkeypatch, capsys):
