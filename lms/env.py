@@ -135,7 +135,15 @@ def database_from_env(name: str, default_sqlite_path: str) -> dict:
     if config["ENGINE"].endswith("sqlite3"):
         _ensure_parent_directory(config["NAME"])
         config["CONN_MAX_AGE"] = 0
-        config["OPTIONS"] = {"timeout": 20}
+        config["OPTIONS"] = {
+            "timeout": 20,
+            # A transaction takes the write lock when it begins, so a second
+            # writer waits (up to the timeout) instead of failing with
+            # "database is locked" once both have read; WAL lets readers go
+            # on while one writes.
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
         config.pop("CONN_HEALTH_CHECKS", None)
     return config
 
