@@ -124,10 +124,9 @@ def admin_language_follow(*, user: User) -> None:
     language the sender happens to be using; so a teacher who reads English
     got a Vietnamese curator's comments in Vietnamese.
     """
-    if user.preferred_language:
-        UserProfile.objects.update_or_create(
-            user=user, defaults={"preferred_language": user.preferred_language}
-        )
+    UserProfile.objects.update_or_create(
+        user=user, defaults={"preferred_language": user.preferred_language}
+    )
 
 
 @transaction.atomic
