@@ -14,6 +14,7 @@ from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 from accounts.models import User
 from accounts.roles import Role
 from accounts.selectors import users_with_roles
+from accounts.services import admin_language_follow
 from lms.text import ascii_slug
 
 SUPPORTED_LANGUAGES = {"vi", "en"}
@@ -48,6 +49,7 @@ class IdentityProviderBackend(OIDCAuthenticationBackend):
         user.set_unusable_password()
         user.save()
         user.groups.add(Group.objects.get(name=Role.STUDENT.value))
+        admin_language_follow(user=user)
         return user
 
     def update_user(self, user: User, claims: dict) -> User:

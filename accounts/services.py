@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.users.models import UserProfile
 
 from accounts.models import TeacherInvitation, User
 from accounts.roles import Role
@@ -111,7 +112,21 @@ def profile_update(
     user.preferred_language = language
     user.full_clean(exclude=["password", "username", "email"])
     user.save(update_fields=["display_name", "school", "preferred_language"])
+    admin_language_follow(user=user)
     return user
+
+
+def admin_language_follow(*, user: User) -> None:
+    """Give Wagtail the person's language too.
+
+    Wagtail writes its own emails (comments, workflow steps) in the language
+    of the recipient's admin profile and, when that is empty, in whatever
+    language the sender happens to be using; so a teacher who reads English
+    got a Vietnamese curator's comments in Vietnamese.
+    """
+    UserProfile.objects.update_or_create(
+        user=user, defaults={"preferred_language": user.preferred_language}
+    )
 
 
 @transaction.atomic

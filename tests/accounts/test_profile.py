@@ -1,5 +1,6 @@
 import pytest
 from django.core import mail
+from django.utils import translation
 
 from accounts.models import User
 from tests.factories import PublishedMaterialFactory, StudentFactory, TeacherFactory
@@ -136,3 +137,19 @@ def test_deleting_a_learners_account_erases_their_learning_records(client):
     assert not User.objects.filter(pk=learner.pk).exists()
     assert not Enrolment.objects.filter(pk=enrolment.pk).exists()
     assert not Certificate.objects.exists()
+
+
+def test_wagtails_own_emails_follow_the_language_a_person_chose(client):
+    """Wagtail writes comment and workflow emails in the language of the
+    recipient's admin profile, else in the sender's: the profile follows."""
+    teacher = TeacherFactory(preferred_language="vi")
+    client.force_login(teacher)
+
+    client.post(
+        "/accounts/profile/",
+        {"display_name": "Cô Lan", "school": "", "preferred_language": "en"},
+    )
+
+    teacher = User.objects.get(pk=teacher.pk)
+    with translation.override("vi"):  # a Vietnamese curator sends it
+        assert teacher.wagtail_userprofile.get_preferred_language() == "en"

@@ -12,6 +12,7 @@ import jsonschema
 import jwt
 import pytest
 from django.contrib.auth import get_user
+from django.utils import translation
 
 from accounts.models import User
 from accounts.roles import Role
@@ -192,3 +193,17 @@ def test_the_e_id_reaches_certificates_only_as_a_salted_fingerprint(client, prov
     identity["salt"] = "0" * 32  # the fingerprint is signed with its salt
     assert check_credential(json.dumps(credential)).outcome == Outcome.FAILED
     assert User.objects.get(pk=user.pk).identity_hash == identity["identityHash"]
+
+
+def test_a_new_account_from_the_provider_gets_wagtail_emails_in_its_language(
+    client, provider
+):
+    sign_in_through(
+        client,
+        provider,
+        {"email": "lan.anh@truong.edu.vn", "email_verified": True, "locale": "en-GB"},
+    )
+
+    created = User.objects.get(email="lan.anh@truong.edu.vn")
+    with translation.override("vi"):
+        assert created.wagtail_userprofile.get_preferred_language() == "en"
