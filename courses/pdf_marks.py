@@ -102,7 +102,7 @@ def draw_seal(
     canvas.setLineWidth(0.8)
     canvas.circle(0, 0, radius * 0.72)
     size = max(6.0, min(9.0, radius * 0.16))
-    _text_on_arc(canvas, issuer.upper(), radius=radius * 0.8, size=size)
+    _text_on_arc(canvas, issuer, radius=radius * 0.8, size=size)
     _star(canvas, radius * 0.3)
     canvas.restoreState()
 
