@@ -120,9 +120,6 @@ def certificate_credential(certificate: Certificate) -> dict:
 def unsigned_credential(certificate: Certificate) -> dict:
     """The credential's statements, before the proof is added."""
     verify_url = absolute_url(certificate.get_absolute_url())
-    course_url = absolute_url(
-        reverse("courses:course_redirect", kwargs={"course_id": certificate.course_id})
-    )
     return {
         "@context": OB_CONTEXT,
         "id": verify_url,
@@ -140,22 +137,33 @@ def unsigned_credential(certificate: Certificate) -> dict:
         ),
         "credentialSubject": {
             "type": ["AchievementSubject"],
-            "identifier": _identifiers(certificate),
-            "achievement": {
-                "id": course_url,
-                "type": ["Achievement"],
-                "achievementType": "Course",
-                "name": certificate.course_title,
-                "description": certificate.course.summary,
-                "criteria": {
-                    "narrative": _("Completed every required lesson of the course.")
-                },
-            },
+            "identifier": learner_identifiers(
+                name=certificate.shown_name, learner=certificate.learner
+            ),
+            "activityEndDate": certificate.issued_at.isoformat(),
+            "result": [{"type": ["Result"], "status": "Completed"}],
+            "achievement": course_achievement(certificate),
         },
     }
 
 
-def _identifiers(certificate: Certificate) -> list[dict]:
+def course_achievement(certificate: Certificate) -> dict:
+    """The course as an OB 3.0 ``Achievement``: what was achieved, the same
+    in every certificate of the course and in transcripts."""
+    course_url = absolute_url(
+        reverse("courses:course_redirect", kwargs={"course_id": certificate.course_id})
+    )
+    return {
+        "id": course_url,
+        "type": ["Achievement"],
+        "achievementType": "Course",
+        "name": certificate.course_title,
+        "description": certificate.course.summary,
+        "criteria": {"narrative": _("Completed every required lesson of the course.")},
+    }
+
+
+def learner_identifiers(*, name: str, learner) -> list[dict]:
     """The learner's name as shown, and, when they signed in with the e-ID,
     its salted fingerprint: a verifier holding their e-ID can match it."""
     identifiers = [
@@ -163,10 +171,9 @@ def _identifiers(certificate: Certificate) -> list[dict]:
             "type": "IdentityObject",
             "identityType": "name",
             "hashed": False,
-            "identityHash": certificate.shown_name,
+            "identityHash": name,
         }
     ]
-    learner = certificate.learner
     if learner.identity_hash:
         identifiers.append(
             {
