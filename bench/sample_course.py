@@ -46,13 +46,20 @@ def make_learners(count: int, *, prefix: str = "bench") -> list[User]:
     )
 
 
-def build(*, modules: int, lessons_per_module: int, learners: int, enrol: bool = True):
+def build(
+    *,
+    modules: int,
+    lessons_per_module: int,
+    learners: int,
+    enrol: bool = True,
+    title: str = "Khóa học đo tốc độ",
+):
     """The course's lessons and its learners (enrolled unless ``enrol`` is off)."""
     catalogue = CourseCatalogPage.objects.get(locale=Locale.get_default())
     course = _add(
         catalogue,
         CoursePage(
-            title="Khóa học đo tốc độ",
+            title=title,
             summary="Đo tốc độ.",
             subject=Subject.BIOLOGY,
             grade=GradeLevel.GRADE_6,

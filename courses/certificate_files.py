@@ -1,38 +1,35 @@
 """The certificate as a PDF and as an Open Badges 3.0 credential.
 
-The PDF embeds Roboto (Apache 2.0, from the ``font-roboto`` package) because
-the PDF standard fonts cannot show Vietnamese letters such as ư, ơ, đ or ệ.
+The PDF carries the marks every issued PDF has (``pdf_marks``): Roboto for
+Vietnamese letters, a QR code to the public verification page and the
+issuer's seal.
 """
 
 import io
-from functools import cache
 
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.utils import simpleSplit
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from courses import credentials, selectors
 from courses.credentials import status_list
 from courses.credentials.loader import OB_V3P0, VC_V2
 from courses.models import Certificate
+from courses.pdf_marks import (
+    BOLD,
+    REGULAR,
+    draw_qr,
+    draw_seal,
+    register_fonts,
+    written_date,
+)
 from lms.links import absolute_url
 
-REGULAR, BOLD = "Roboto", "Roboto-Bold"
 OB_CONTEXT = [VC_V2, OB_V3P0]
-
-
-@cache
-def _register_fonts() -> None:
-    import font_roboto
-
-    pdfmetrics.registerFont(TTFont(REGULAR, font_roboto.Roboto))
-    pdfmetrics.registerFont(TTFont(BOLD, font_roboto.RobotoBold))
+QR_SIZE = 96
 
 
 def _centred_lines(canvas, text, *, font, size, y, width, max_width) -> float:
@@ -45,7 +42,7 @@ def _centred_lines(canvas, text, *, font, size, y, width, max_width) -> float:
 
 def _certificate_body(certificate: Certificate) -> list[tuple[str, str, int, int]]:
     """The certificate's lines, top to bottom: text, font, size, space above."""
-    issued = date_format(timezone.localtime(certificate.issued_at))
+    issued = written_date(certificate.issued_at)
     return [
         (_("Certificate of completion"), BOLD, 30, 0),
         (_("This certifies that"), REGULAR, 14, 20),
@@ -64,7 +61,7 @@ def _certificate_body(certificate: Certificate) -> list[tuple[str, str, int, int
 
 def certificate_pdf(certificate: Certificate) -> bytes:
     """A one-page landscape A4 certificate with its verification address."""
-    _register_fonts()
+    register_fonts()
     buffer = io.BytesIO()
     width, height = landscape(A4)
     canvas = Canvas(buffer, pagesize=(width, height), pageCompression=1)
@@ -83,15 +80,18 @@ def certificate_pdf(certificate: Certificate) -> bytes:
             width=width,
             max_width=width - 160,
         )
+    verify_url = absolute_url(certificate.get_absolute_url())
     _centred_lines(
         canvas,
-        _("Verify at %(url)s") % {"url": absolute_url(certificate.get_absolute_url())},
+        _("Verify at %(url)s") % {"url": verify_url},
         font=REGULAR,
         size=9,
-        y=60,
+        y=48,
         width=width,
-        max_width=width - 80,
+        max_width=width - 2 * (QR_SIZE + 80),
     )
+    draw_qr(canvas, verify_url, x=width - 60 - QR_SIZE, y=60, size=QR_SIZE)
+    draw_seal(canvas, certificate.issuer_name, x=60 + 55, y=60 + 55, radius=55)
     canvas.showPage()
     canvas.save()
     return buffer.getvalue()
@@ -120,9 +120,6 @@ def certificate_credential(certificate: Certificate) -> dict:
 def unsigned_credential(certificate: Certificate) -> dict:
     """The credential's statements, before the proof is added."""
     verify_url = absolute_url(certificate.get_absolute_url())
-    course_url = absolute_url(
-        reverse("courses:course_redirect", kwargs={"course_id": certificate.course_id})
-    )
     return {
         "@context": OB_CONTEXT,
         "id": verify_url,
@@ -140,22 +137,33 @@ def unsigned_credential(certificate: Certificate) -> dict:
         ),
         "credentialSubject": {
             "type": ["AchievementSubject"],
-            "identifier": _identifiers(certificate),
-            "achievement": {
-                "id": course_url,
-                "type": ["Achievement"],
-                "achievementType": "Course",
-                "name": certificate.course_title,
-                "description": certificate.course.summary,
-                "criteria": {
-                    "narrative": _("Completed every required lesson of the course.")
-                },
-            },
+            "identifier": learner_identifiers(
+                name=certificate.shown_name, learner=certificate.learner
+            ),
+            "activityEndDate": certificate.issued_at.isoformat(),
+            "result": [{"type": ["Result"], "status": "Completed"}],
+            "achievement": course_achievement(certificate),
         },
     }
 
 
-def _identifiers(certificate: Certificate) -> list[dict]:
+def course_achievement(certificate: Certificate) -> dict:
+    """The course as an OB 3.0 ``Achievement``: what was achieved, the same
+    in every certificate of the course and in transcripts."""
+    course_url = absolute_url(
+        reverse("courses:course_redirect", kwargs={"course_id": certificate.course_id})
+    )
+    return {
+        "id": course_url,
+        "type": ["Achievement"],
+        "achievementType": "Course",
+        "name": certificate.course_title,
+        "description": certificate.course.summary,
+        "criteria": {"narrative": _("Completed every required lesson of the course.")},
+    }
+
+
+def learner_identifiers(*, name: str, learner) -> list[dict]:
     """The learner's name as shown, and, when they signed in with the e-ID,
     its salted fingerprint: a verifier holding their e-ID can match it."""
     identifiers = [
@@ -163,10 +171,9 @@ def _identifiers(certificate: Certificate) -> list[dict]:
             "type": "IdentityObject",
             "identityType": "name",
             "hashed": False,
-            "identityHash": certificate.shown_name,
+            "identityHash": name,
         }
     ]
-    learner = certificate.learner
     if learner.identity_hash:
         identifiers.append(
             {

@@ -23,3 +23,7 @@ quiz_attempted = Signal()
 certificate_issued = Signal()
 # certificate: a curator revoked a certificate.
 certificate_revoked = Signal()
+# learner, share, at: a learner opened a public link to their transcript.
+transcript_shared = Signal()
+# learner, shared (bool), at: a transcript was issued (built and signed).
+transcript_issued = Signal()

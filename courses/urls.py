@@ -1,6 +1,6 @@
 from django.urls import path
 
-from courses import views
+from courses import transcript_views, views
 
 app_name = "courses"
 
@@ -42,6 +42,46 @@ urlpatterns = [
         "certificates/<str:code>/credential.json",
         views.certificate_json,
         name="certificate_json",
+    ),
+    path(
+        "transcript/transcript.json",
+        transcript_views.transcript_json,
+        name="transcript_json",
+    ),
+    path(
+        "transcript/transcript.pdf",
+        transcript_views.transcript_download,
+        name="transcript_pdf",
+    ),
+    path(
+        "transcript/share/",
+        transcript_views.transcript_share_open,
+        name="transcript_share_open",
+    ),
+    path(
+        "transcripts/<str:code>/",
+        transcript_views.transcript_shared,
+        name="transcript_shared",
+    ),
+    path(
+        "transcripts/<str:code>/courses/",
+        transcript_views.transcript_share_courses,
+        name="transcript_share_courses",
+    ),
+    path(
+        "transcripts/<str:code>/revoke/",
+        transcript_views.transcript_share_revoke,
+        name="transcript_share_revoke",
+    ),
+    path(
+        "transcripts/<str:code>/transcript.json",
+        transcript_views.transcript_shared_json,
+        name="transcript_shared_json",
+    ),
+    path(
+        "transcripts/<str:code>/transcript.pdf",
+        transcript_views.transcript_shared_pdf,
+        name="transcript_shared_pdf",
     ),
     path(
         "credentials/revocations.json",

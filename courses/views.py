@@ -31,6 +31,8 @@ from courses.certificate_files import (
 )
 from courses.credentials.checking import MAX_CREDENTIAL_BYTES, check_credential
 from courses.models import CoursePage, LessonPage, NameDisplay
+from courses.transcripts import selectors as transcript_selectors
+from lms.links import absolute_url
 
 QUESTION_PREFIX = "question-"
 PUBLIC_CACHE_SECONDS = 300
@@ -146,12 +148,20 @@ def quiz_submit(request: HttpRequest, lesson_id: int, quiz_id: str) -> HttpRespo
 
 @login_required
 def my_learning(request: HttpRequest) -> HttpResponse:
+    share = transcript_selectors.open_share(learner=request.user)
     return render(
         request,
         "courses/my_learning.html",
         {
             "progress_list": selectors.learner_courses(learner=request.user),
             "teaches": selectors.courses_taught_by(request.user).exists(),
+            "transcript_entries": transcript_selectors.transcript_entries(
+                learner=request.user
+            ),
+            "transcript_share": share,
+            "transcript_share_url": share and absolute_url(share.get_absolute_url()),
+            "transcript_shared_ids": share
+            and transcript_selectors.shared_certificate_ids(share),
         },
     )
 

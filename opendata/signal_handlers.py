@@ -71,5 +71,6 @@ def _connect_learning_events() -> None:
         (learning.quiz_attempted, learning_events.on_quiz_attempted),
         (learning.certificate_issued, learning_events.on_certificate_issued),
         (learning.certificate_revoked, learning_events.on_certificate_revoked),
+        (learning.transcript_shared, learning_events.on_transcript_shared),
     ):
         signal.connect(receiver, dispatch_uid=f"opendata_xapi_{receiver.__name__}")

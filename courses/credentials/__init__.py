@@ -1,6 +1,8 @@
-"""Signed Open Badges 3.0 credentials: what the site signs and how to check it.
+"""Signed Open Badges 3.0 credentials and CLR 2.0 transcripts: what the site
+signs and how to check it.
 
-Each certificate's OB 3.0 ``OpenBadgeCredential`` carries a W3C Data
+Each certificate's OB 3.0 ``OpenBadgeCredential``, and each learner's
+transcript (a CLR 2.0 ``ClrCredential`` embedding those), carries a W3C Data
 Integrity proof (``eddsa-rdfc-2022``) by the site's ``did:web`` issuer, so a
 wallet or employer can check it offline against the site's DID document
 instead of trusting the verification page alone.
@@ -8,7 +10,8 @@ instead of trusting the verification page alone.
 Modules, lowest first: ``multibase`` (base58btc, Multikey), ``loader`` (the
 shipped JSON-LD contexts, nothing fetched), ``keys`` (where keys come from),
 ``did`` (the issuer's DID document), ``proof`` (the cryptosuite itself),
-``status_list`` (the signed revocation list).
+``status_list`` (the signed revocation list); then the checks a verifier
+makes: ``report`` (outcomes in words), ``validity`` (dates), ``checking``.
 """
 
 from __future__ import annotations

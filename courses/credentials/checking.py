@@ -1,5 +1,7 @@
-"""Checking any Open Badges 3.0 credential, ours or another issuer's, the way
-a verifier would: signature, issuer, revocation and dates, each told in words.
+"""Checking any Open Badges 3.0 credential or CLR 2.0 transcript, ours or
+another issuer's, the way a verifier would: signature, issuer, revocation and
+dates, each told in words. A transcript (``ClrCredential``) is checked as a
+whole, then each course credential embedded in it is checked on its own.
 
 The verification page and ``manage.py credentials_verify`` both call
 ``check_credential``, so a person and a script get the same answer. Nothing is
@@ -12,14 +14,9 @@ not known here, and the report says so rather than guessing.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from enum import StrEnum
 from urllib.parse import urlsplit
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from courses.certificate_files import revocation_list_url
@@ -27,52 +24,19 @@ from courses.credentials import did, keys, proof
 from courses.credentials.loader import UnknownDocumentError
 from courses.credentials.multibase import MultibaseError, public_key_from_multibase
 from courses.credentials.proof import ProofError
+from courses.credentials.report import Check, Outcome, Report
+from courses.credentials.validity import dates_check
 from courses.models import Certificate
+
+__all__ = ["MAX_CREDENTIAL_BYTES", "Check", "Outcome", "Report", "check_credential"]
 
 # A credential with a few embedded achievements is a few kilobytes; this
 # leaves room for a transcript while keeping canonicalization cheap.
 MAX_CREDENTIAL_BYTES = 1_000_000
-REQUIRED_TYPES = ("VerifiableCredential", "OpenBadgeCredential")
-
-
-class Outcome(StrEnum):
-    PASSED = "passed"
-    FAILED = "failed"
-    UNKNOWN = "unknown"
-
-
-@dataclass(frozen=True)
-class Check:
-    name: str
-    outcome: Outcome
-    message: str
-    detail: str = ""
-
-
-@dataclass
-class Report:
-    """What was found; ``problem`` is set when the input is no credential."""
-
-    checks: list[Check] = field(default_factory=list)
-    problem: str = ""
-    issuer_name: str = ""
-    achievement_name: str = ""
-
-    @property
-    def outcome(self) -> Outcome:
-        if self.problem or any(c.outcome == Outcome.FAILED for c in self.checks):
-            return Outcome.FAILED
-        if any(c.outcome == Outcome.UNKNOWN for c in self.checks):
-            return Outcome.UNKNOWN
-        return Outcome.PASSED
-
-    @property
-    def verdict(self) -> str:
-        return {
-            Outcome.PASSED: _("This credential is valid."),
-            Outcome.FAILED: _("This credential is not valid."),
-            Outcome.UNKNOWN: _("This credential could only be partly checked here."),
-        }[self.outcome]
+BASE_TYPE = "VerifiableCredential"
+# "AchievementCredential" is the Open Badges 3.0 alias of OpenBadgeCredential.
+BADGE_TYPES = ("OpenBadgeCredential", "AchievementCredential")
+TRANSCRIPT_TYPE = "ClrCredential"
 
 
 def check_credential(text: str | bytes) -> Report:
@@ -80,17 +44,69 @@ def check_credential(text: str | bytes) -> Report:
     document, problem = _parse(text)
     if problem:
         return Report(problem=problem)
+    return _check_document(document)
+
+
+def _check_document(document: dict, *, embedded: bool = False) -> Report:
+    is_transcript = TRANSCRIPT_TYPE in _types(document)
     report = Report(
         issuer_name=_issuer(document)[1],
-        achievement_name=_achievement_name(document),
+        achievement_name=_text(document.get("name"))
+        if is_transcript
+        else _achievement_name(document),
+        is_transcript=is_transcript,
     )
     report.checks = [
         _signature(document),
         _issuer_check(document),
-        _status(document),
-        _dates(document),
+        _transcript_status() if is_transcript else _status(document),
+        dates_check(document),
     ]
+    if is_transcript and not embedded:
+        report.parts = [
+            _embedded_report(part) for part in _embedded_credentials(document)
+        ]
     return report
+
+
+def _embedded_report(part) -> Report:
+    if not isinstance(part, dict) or not _is_credential(part):
+        return Report(
+            problem=_(
+                "An entry of the transcript is not an Open Badges 3.0 credential."
+            )
+        )
+    return _check_document(part, embedded=True)
+
+
+def _embedded_credentials(document: dict) -> list:
+    subject = document.get("credentialSubject")
+    if not isinstance(subject, dict):
+        return []
+    parts = subject.get("verifiableCredential", [])
+    return parts if isinstance(parts, list) else [parts]
+
+
+def _transcript_status() -> Check:
+    return Check(
+        "status",
+        Outcome.PASSED,
+        _(
+            "A transcript has no revocation entry of its own: each course"
+            " credential in it is checked for revocation below."
+        ),
+    )
+
+
+def _types(document: dict) -> list:
+    types = document.get("type")
+    types = [types] if isinstance(types, str) else types
+    return types if isinstance(types, list) else []
+
+
+def _is_credential(document: dict) -> bool:
+    types = _types(document)
+    return BASE_TYPE in types and any(t in types for t in BADGE_TYPES)
 
 
 def _parse(text: str | bytes) -> tuple[dict, str]:
@@ -109,12 +125,12 @@ def _parse(text: str | bytes) -> tuple[dict, str]:
         }
     if not isinstance(document, dict):
         return {}, _("This JSON is not a credential: it must be one JSON object.")
-    types = document.get("type")
-    types = [types] if isinstance(types, str) else types
-    if not isinstance(types, list) or not all(t in types for t in REQUIRED_TYPES):
+    is_transcript = {BASE_TYPE, TRANSCRIPT_TYPE} <= set(_types(document))
+    if not (_is_credential(document) or is_transcript):
         return {}, _(
-            "This is not an Open Badges 3.0 credential: its type must include"
-            " VerifiableCredential and OpenBadgeCredential."
+            "This is neither an Open Badges 3.0 credential nor a CLR 2.0"
+            " transcript: its type must include VerifiableCredential and"
+            " OpenBadgeCredential or ClrCredential."
         )
     return document, ""
 
@@ -270,52 +286,3 @@ def _our_revocation_list(url: str, document: dict) -> bool:
     downloaded from: our path, in a credential our issuer signed for."""
     ours = urlsplit(revocation_list_url()).path
     return urlsplit(url).path == ours and _issuer(document)[0] == did.issuer_did()
-
-
-def _dates(document: dict) -> Check:
-    now = timezone.now()
-    moments = {}
-    for name in ("validFrom", "validUntil"):
-        value = document.get(name)
-        if value is None:
-            continue
-        try:
-            moments[name] = datetime.fromisoformat(str(value))
-        except ValueError:
-            return Check(
-                "dates",
-                Outcome.FAILED,
-                _("%(field)s is not a date and time.") % {"field": name},
-                detail=str(value),
-            )
-        if timezone.is_naive(moments[name]):
-            moments[name] = moments[name].replace(tzinfo=UTC)
-    start, end = moments.get("validFrom"), moments.get("validUntil")
-    if start is None:
-        return Check(
-            "dates", Outcome.FAILED, _("The credential has no validFrom date.")
-        )
-    if start > now:
-        return Check(
-            "dates",
-            Outcome.FAILED,
-            _("It is not valid before %(date)s.") % {"date": _day(start)},
-        )
-    if end is not None and end < now:
-        return Check(
-            "dates",
-            Outcome.FAILED,
-            _("It expired on %(date)s.") % {"date": _day(end)},
-        )
-    if end is None:
-        message = _("Valid since %(date)s, with no end date.") % {"date": _day(start)}
-    else:
-        message = _("Valid from %(start)s until %(end)s.") % {
-            "start": _day(start),
-            "end": _day(end),
-        }
-    return Check("dates", Outcome.PASSED, message)
-
-
-def _day(moment: datetime) -> str:
-    return date_format(timezone.localtime(moment), "DATE_FORMAT")

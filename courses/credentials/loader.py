@@ -15,11 +15,13 @@ from pathlib import Path
 CONTEXTS_DIR = Path(__file__).resolve().parent / "contexts"
 VC_V2 = "https://www.w3.org/ns/credentials/v2"
 OB_V3P0 = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
+CLR_V2P0 = "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json"
 DID_V1 = "https://www.w3.org/ns/did/v1"
 MULTIKEY_V1 = "https://w3id.org/security/multikey/v1"
 CONTEXT_FILES = {
     VC_V2: "credentials-v2.jsonld",
     OB_V3P0: "ob-v3p0-context-3.0.3.json",
+    CLR_V2P0: "clr-v2p0-context-2.0.1.json",
     DID_V1: "did-v1.jsonld",
     MULTIKEY_V1: "multikey-v1.jsonld",
 }

@@ -7,6 +7,7 @@ from courses.models.pages import (
     LessonPage,
 )
 from courses.models.progress import CompletionMethod, LessonCompletion, QuizAttempt
+from courses.models.transcript import TranscriptShare
 
 __all__ = [
     "Certificate",
@@ -19,4 +20,5 @@ __all__ = [
     "LessonPage",
     "NameDisplay",
     "QuizAttempt",
+    "TranscriptShare",
 ]

@@ -13,6 +13,12 @@ from courses.services.progress import (
     lesson_mark_done,
     quiz_attempt_submit,
 )
+from courses.services.transcripts import (
+    transcript_issue,
+    transcript_share_choose_courses,
+    transcript_share_open,
+    transcript_share_revoke,
+)
 
 __all__ = [
     "certificate_choose_privacy",
@@ -25,4 +31,8 @@ __all__ = [
     "lesson_launch_record",
     "lesson_mark_done",
     "quiz_attempt_submit",
+    "transcript_issue",
+    "transcript_share_choose_courses",
+    "transcript_share_open",
+    "transcript_share_revoke",
 ]

@@ -1,6 +1,12 @@
 from django.db import transaction
 
-from courses.models import Certificate, Enrolment, LessonCompletion, QuizAttempt
+from courses.models import (
+    Certificate,
+    Enrolment,
+    LessonCompletion,
+    QuizAttempt,
+    TranscriptShare,
+)
 
 
 @transaction.atomic
@@ -12,6 +18,7 @@ def learner_records_erase(*, user) -> None:
     stay in force, without their name.
     """
     Certificate.objects.filter(revoked_by=user).update(revoked_by=None)
+    TranscriptShare.objects.filter(learner=user).delete()
     Certificate.objects.filter(learner=user).delete()
     QuizAttempt.objects.filter(learner=user).delete()
     LessonCompletion.objects.filter(learner=user).delete()

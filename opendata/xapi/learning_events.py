@@ -12,6 +12,8 @@ import uuid
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
+from django.utils.translation import get_language, pgettext
+
 from courses.translations import language_of
 from lms.links import absolute_url
 from opendata.models import XapiStatement
@@ -20,12 +22,19 @@ from opendata.xapi.statements import LearningResult, LearningVerb
 
 if TYPE_CHECKING:
     from accounts.models import User
-    from courses.models import Certificate, CoursePage, LessonPage, QuizAttempt
+    from courses.models import (
+        Certificate,
+        CoursePage,
+        LessonPage,
+        QuizAttempt,
+        TranscriptShare,
+    )
 
 # A learner reopening a lesson within this window is the same visit, so the
 # page view is reported once rather than at every reload.
 LAUNCH_INTERVAL = timedelta(hours=1)
 COURSE_ACTIVITY_TYPE = "http://adlnet.gov/expapi/activities/course"
+TRANSCRIPT_ACTIVITY_TYPE = "http://adlnet.gov/expapi/activities/file"
 # Fixed for good: a learner's registration in a course is derived from it, so
 # every statement of one enrolment, from any process, carries the same one.
 REGISTRATION_NAMESPACE = uuid.UUID("5b7d3c1e-8f4a-4e2b-9c61-2d0f7a9e4b18")
@@ -190,3 +199,19 @@ def on_certificate_revoked(sender, *, certificate: Certificate, **kwargs) -> Non
             voided_by=certificate.revoked_by or certificate.learner,
             timestamp=certificate.revoked_at,
         )
+
+
+def on_transcript_shared(
+    sender, *, learner: User, share: TranscriptShare, at, **kwargs
+) -> None:
+    """The learner handed out a public link to their transcript: the link
+    is the activity, so each link opened is one statement."""
+    record_learning_event(
+        user=learner,
+        verb=LearningVerb.SHARED,
+        object_url=absolute_url(share.get_absolute_url()),
+        object_name=pgettext("record of completed courses", "Transcript"),
+        language=get_language(),
+        activity_type=TRANSCRIPT_ACTIVITY_TYPE,
+        timestamp=at,
+    )

@@ -34,6 +34,7 @@ class LearningVerb(StrEnum):
     PASSED = "passed"
     FAILED = "failed"
     EARNED = "earned"
+    SHARED = "shared"
 
 
 VERB_IRIS = {
@@ -43,6 +44,7 @@ VERB_IRIS = {
     LearningVerb.PASSED: "http://adlnet.gov/expapi/verbs/passed",
     LearningVerb.FAILED: "http://adlnet.gov/expapi/verbs/failed",
     LearningVerb.EARNED: "http://id.tincanapi.com/verb/earned",
+    LearningVerb.SHARED: "http://adlnet.gov/expapi/verbs/shared",
 }
 VERB_DISPLAY = {
     LearningVerb.ENROLLED: ("enrolled in", "đã ghi danh vào"),
@@ -51,6 +53,7 @@ VERB_DISPLAY = {
     LearningVerb.PASSED: ("passed", "đã đạt"),
     LearningVerb.FAILED: ("failed", "chưa đạt"),
     LearningVerb.EARNED: ("earned", "đã nhận"),
+    LearningVerb.SHARED: ("shared", "đã chia sẻ"),
 }
 # The activity type each verb is usually about, from the ADL vocabulary.
 ACTIVITY_TYPE_FOR_VERB = {
@@ -60,6 +63,9 @@ ACTIVITY_TYPE_FOR_VERB = {
     LearningVerb.PASSED: ACTIVITY_TYPES + "assessment",
     LearningVerb.FAILED: ACTIVITY_TYPES + "assessment",
     LearningVerb.EARNED: "http://id.tincanapi.com/activitytype/certificate",
+    # A shared transcript is a document (a file, in ADL's words) the learner
+    # hands out, not an activity they take part in.
+    LearningVerb.SHARED: ACTIVITY_TYPES + "file",
 }
 
 

@@ -123,12 +123,14 @@ def test_password_reset_does_not_reveal_whether_an_address_has_an_account(client
 
 
 def test_deleting_a_learners_account_erases_their_learning_records(client):
-    from courses.models import Certificate, Enrolment
+    from courses.models import Certificate, Enrolment, TranscriptShare
+    from courses.services import transcript_share_open
     from tests.factories import CertificateFactory, EnrolmentFactory
 
     enrolment = EnrolmentFactory()
     learner = enrolment.learner
-    CertificateFactory(learner=learner, course=enrolment.course)
+    CertificateFactory(learner=learner, course=enrolment.course, is_public=True)
+    transcript_share_open(learner=learner)
     client.force_login(learner)
 
     response = client.post("/accounts/delete/", {"password": PASSWORD, "confirm": "on"})
@@ -137,6 +139,7 @@ def test_deleting_a_learners_account_erases_their_learning_records(client):
     assert not User.objects.filter(pk=learner.pk).exists()
     assert not Enrolment.objects.filter(pk=enrolment.pk).exists()
     assert not Certificate.objects.exists()
+    assert not TranscriptShare.objects.exists()
 
 
 def test_wagtails_own_emails_follow_the_language_a_person_chose(client):

@@ -1,6 +1,8 @@
 import pytest
 
+from courses.credentials.loader import CONTEXT_FILES, CONTEXTS_DIR
 from courses.services import lesson_mark_done, quiz_attempt_submit
+from tests import credential_verifier
 from tests.factories import (
     CourseModulePageFactory,
     CoursePageFactory,
@@ -16,8 +18,8 @@ class CourseTree:
     """A published course: one module with a text lesson, a quiz lesson and
     an optional lesson, in that order."""
 
-    def __init__(self, **course_fields):
-        self.course = CoursePageFactory(title="Sinh học 6: Quang hợp", **course_fields)
+    def __init__(self, title="Sinh học 6: Quang hợp", **course_fields):
+        self.course = CoursePageFactory(title=title, **course_fields)
         self.module = CourseModulePageFactory(parent=self.course, title="Chương 1")
         self.reading = LessonPageFactory(parent=self.module, title="Bài 1: Lá cây")
         self.quiz_lesson = QuizLessonPageFactory(
@@ -57,3 +59,29 @@ def learner(db):
 def _english(settings):
     """Pages in English, so tests can read Django's own messages."""
     settings.LANGUAGE_CODE = "en"
+
+
+@pytest.fixture(scope="module")
+def _verifier_jar():
+    if credential_verifier.is_installed():
+        return
+    hint = "build it with: .venv/bin/python tests/credential_verifier.py"
+    if credential_verifier.required():
+        pytest.fail(
+            f"REQUIRE_CREDENTIAL_VERIFIER is set but the verifier is absent; {hint}"
+        )
+    pytest.skip(f"the Java credential verifier is not built; {hint}")
+
+
+@pytest.fixture
+def java_verify(_verifier_jar, client):
+    """Iron's verdict, given the site's DID document as served right now."""
+    contexts = {url: CONTEXTS_DIR / name for url, name in CONTEXT_FILES.items()}
+
+    def run(credential: dict) -> credential_verifier.Verdict:
+        did_document = client.get("/.well-known/did.json").json()
+        return credential_verifier.verify(
+            credential, did_document=did_document, contexts=contexts
+        )
+
+    return run

@@ -147,7 +147,10 @@ def test_another_sites_did_web_is_not_guessed(credential):
     [
         ("{not json", "This is not JSON: it breaks off at line 1, column 2"),
         ("[1, 2]", "must be one JSON object"),
-        ('{"type": ["VerifiableCredential"]}', "not an Open Badges 3.0 credential"),
+        (
+            '{"type": ["VerifiableCredential"]}',
+            "neither an Open Badges 3.0 credential nor a CLR 2.0",
+        ),
         ("x" * 1_000_001, "larger than 1 MB"),
     ],
 )

@@ -61,3 +61,20 @@ def test_issuing_serving_and_checking_stay_on_this_machine(
 
     assert (revocations.status_code, did_document.status_code) == (200, 200)
     assert report.outcome == Outcome.PASSED, [c.message for c in report.checks]
+
+
+def test_transcripts_are_issued_and_checked_on_this_machine(
+    client, tree, learner, no_outbound_network
+):
+    EnrolmentFactory(learner=learner, course=tree.course)
+    tree.complete_required(learner)
+    client.force_login(learner)
+
+    transcript = client.get(reverse("courses:transcript_json")).json()
+    pdf = client.get(reverse("courses:transcript_pdf"))
+    report = check_credential(json.dumps(transcript))
+
+    assert transcript["type"] == ["VerifiableCredential", "ClrCredential"]
+    assert pdf.status_code == 200
+    assert report.outcome == Outcome.PASSED, [c.message for c in report.checks]
+    assert [part.outcome for part in report.parts] == [Outcome.PASSED]

@@ -16,7 +16,6 @@ from courses import credentials
 from courses.credentials import status_list
 from courses.credentials.loader import (
     CONTEXT_FILES,
-    CONTEXTS_DIR,
     UnknownDocumentError,
     local_loader,
 )
@@ -24,7 +23,6 @@ from courses.credentials.multibase import secret_key_from_multibase
 from courses.credentials.proof import canonical_nquads, sign
 from courses.models import Certificate
 from courses.services import certificate_revoke
-from tests import credential_verifier
 from tests.factories import CertificateFactory, CuratorFactory, EnrolmentFactory
 
 pytestmark = pytest.mark.django_db
@@ -44,32 +42,6 @@ def certificate(tree, learner):
 
 def download(client, certificate):
     return client.get(reverse("courses:certificate_json", args=[certificate.code]))
-
-
-@pytest.fixture(scope="module")
-def _verifier_jar():
-    if credential_verifier.is_installed():
-        return
-    hint = "build it with: .venv/bin/python tests/credential_verifier.py"
-    if credential_verifier.required():
-        pytest.fail(
-            f"REQUIRE_CREDENTIAL_VERIFIER is set but the verifier is absent; {hint}"
-        )
-    pytest.skip(f"the Java credential verifier is not built; {hint}")
-
-
-@pytest.fixture
-def java_verify(_verifier_jar, client):
-    """Iron's verdict, given the site's DID document as served right now."""
-    contexts = {url: CONTEXTS_DIR / name for url, name in CONTEXT_FILES.items()}
-
-    def run(credential: dict) -> credential_verifier.Verdict:
-        did_document = client.get("/.well-known/did.json").json()
-        return credential_verifier.verify(
-            credential, did_document=did_document, contexts=contexts
-        )
-
-    return run
 
 
 class TestIndependentVerifier:

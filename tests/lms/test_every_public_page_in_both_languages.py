@@ -28,7 +28,7 @@ from lxml import html as lxml_html
 from wagtail.models import PageViewRestriction, get_page_models
 
 from accounts.services import teacher_invitation_create
-from courses.models import Certificate
+from courses.models import Certificate, TranscriptShare
 from courses.services import (
     certificate_revoke,
     enrolment_create,
@@ -93,6 +93,8 @@ VIETNAMESE_PAGES_MAY_SHOW = frozenset(
         "CSV",
         "JSON",
         "Open",  # "Open Badges", the credential standard's name
+        "CLR",  # Comprehensive Learner Record, the transcript standard's name
+        "QR",  # "mã QR", a QR code
         "Badges",
         "SCORM",  # e-learning package standards, by their names
         "Common",  # "Common Cartridge"
@@ -495,6 +497,17 @@ def _credential_json(certificate) -> str:
     return json.dumps(certificate_credential(certificate))
 
 
+def _transcript_json(site: Site) -> str:
+    from courses.services import transcript_issue
+
+    return json.dumps(transcript_issue(learner=site.student))
+
+
+def _share(site: Site) -> TranscriptShare:
+    """The student's latest public link (each walk opens, then revokes one)."""
+    return TranscriptShare.objects.filter(learner=site.student).latest("pk")
+
+
 def _page(attribute: str) -> Callable[[Site], str]:
     return lambda site: getattr(site, attribute).url
 
@@ -836,6 +849,81 @@ WALK = [
         data=lambda s: {"name_display": "nickname"},
     ),
     Visit(
+        "transcript PDF",
+        "courses:transcript_pdf",
+        "student",
+        lambda s: "/learning/transcript/transcript.pdf",
+        pdf=True,
+    ),
+    Visit(
+        "transcript link opened",
+        "courses:transcript_share_open",
+        "student",
+        lambda s: "/learning/transcript/share/",
+        data=_nothing,
+    ),
+    Visit(
+        "shared transcript",
+        "courses:transcript_shared",
+        "visitor",
+        lambda s: _share(s).get_absolute_url(),
+    ),
+    Visit(
+        "shared transcript's PDF",
+        "courses:transcript_shared_pdf",
+        "visitor",
+        lambda s: f"{_share(s).get_absolute_url()}transcript.pdf",
+        pdf=True,
+    ),
+    Visit(
+        "own shared transcript",
+        "courses:transcript_shared",
+        "student",
+        lambda s: _share(s).get_absolute_url(),
+    ),
+    Visit(
+        "transcript courses chosen",
+        "courses:transcript_share_courses",
+        "student",
+        lambda s: f"{_share(s).get_absolute_url()}courses/",
+        data=lambda s: {"certificate": [s.certificate.pk]},
+    ),
+    Visit(
+        "transcript courses refused",
+        "courses:transcript_share_courses",
+        "student",
+        lambda s: f"{_share(s).get_absolute_url()}courses/",
+        data=lambda s: {"certificate": [s.revoked.pk]},
+    ),
+    Visit(
+        "transcript checked",
+        "courses:credential_check",
+        "visitor",
+        lambda s: "/learning/certificates/verify/",
+        data=lambda s: {"credential": _transcript_json(s)},
+    ),
+    Visit(
+        "transcript link revoked",
+        "courses:transcript_share_revoke",
+        "student",
+        lambda s: f"{_share(s).get_absolute_url()}revoke/",
+        data=_nothing,
+    ),
+    Visit(
+        "revoked transcript link",
+        "courses:transcript_shared",
+        "visitor",
+        lambda s: _share(s).get_absolute_url(),
+        status=410,
+    ),
+    Visit(
+        "unknown transcript link",
+        "courses:transcript_shared",
+        "visitor",
+        lambda s: "/learning/transcripts/no-such-code/",
+        status=404,
+    ),
+    Visit(
         "where signing in leads, a student",
         "accounts:start",
         "student",
@@ -1034,6 +1122,8 @@ NOT_PAGES = {
     "materials:package_state": "JSON the player posts a package's progress to",
     "courses:course_export": "CSV for spreadsheets, with fixed column names",
     "courses:certificate_json": "an Open Badges credential for machines",
+    "courses:transcript_json": "a CLR 2.0 transcript credential for machines",
+    "courses:transcript_shared_json": "the shared CLR 2.0 transcript, for machines",
     "did_document": "the issuer's DID document (JSON keys) for verifiers",
     "courses:certificate_revocations": "the signed revocation list for verifiers",
     "search:suggest": "JSON for the search box",
