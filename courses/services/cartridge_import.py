@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
@@ -89,10 +89,19 @@ def course_import_cartridge(
 
 
 def cartridge_import_run(*, job_id: int) -> CartridgeImport:
-    """Run a waiting job; its row says how far it got and how it ended."""
+    """Run a waiting job; its row says how far it got and how it ended.
+
+    The report is written in the language the teacher uploaded in.
+    """
     job = CartridgeImport.objects.select_related("owner").get(pk=job_id)
     if job.status != ImportStatus.WAITING:
         return job
+    with translation.override(job.options.get("interface_language")):
+        _run(job)
+    return job
+
+
+def _run(job: CartridgeImport) -> None:
     _update(job, status=ImportStatus.READING)
     try:
         with job.upload.open("rb") as upload:
@@ -105,19 +114,12 @@ def cartridge_import_run(*, job_id: int) -> CartridgeImport:
     except (ValidationError, PermissionDenied) as error:
         _finish(job, status=ImportStatus.FAILED, error=_message(error))
     except Exception:
-        _finish(job, status=ImportStatus.FAILED, error=UNEXPECTED)
+        error = _("The import stopped because of an unexpected error on the server.")
+        _finish(job, status=ImportStatus.FAILED, error=error)
         raise
     else:
-        _finish(
-            job,
-            status=ImportStatus.DONE,
-            course=outcome.course,
-            report=outcome.report.as_json(),
-        )
-    return job
-
-
-UNEXPECTED = "The import stopped because of an unexpected error on the server."
+        report = outcome.report.as_json()
+        _finish(job, status=ImportStatus.DONE, course=outcome.course, report=report)
 
 
 def _progress(job: CartridgeImport, done: int | None, total: int | None) -> None:

@@ -10,6 +10,7 @@ from typing import IO, Any
 
 from django.core.files import File
 from django.db import transaction
+from django.utils import translation
 
 from courses.models import CartridgeImport
 from courses.services.cartridge_import import (
@@ -28,7 +29,10 @@ def cartridge_import_start(
     require_importer(user)
     name = validate_filename(filename)
     cartridge_check(upload=upload)
-    details = clean_details(details)
+    details = {
+        **clean_details(details),
+        "interface_language": translation.get_language(),
+    }
     job = CartridgeImport(owner=user, original_filename=name, options=details)
     content = upload if isinstance(upload, File) else File(upload, name=name)
     job.upload.save(name, content, save=False)
