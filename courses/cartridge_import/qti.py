@@ -57,9 +57,9 @@ def _question(item: Element) -> dict | str:
     if profile not in SUPPORTED:
         kind = PROFILE_NAMES.get(profile, profile or _("unknown"))
         return _(
-            "%(kind)s questions are not supported: a quiz only holds questions "
-            "answered by picking among choices."
-        ) % {"kind": str(kind).capitalize()}
+            "Questions of the kind “%(kind)s” are not supported: a quiz only holds "
+            "questions answered by picking among choices."
+        ) % {"kind": kind}
     prompt = _plain(child(_element(item, "presentation"), "material"))
     choices = _choices(item)
     if not prompt:

@@ -131,8 +131,8 @@ def test_the_report_counts_what_was_imported_and_lists_what_was_not(teacher):
     reasons = {item["title"]: item["reason"] for item in report["skipped"]}
     assert reasons == {
         "Kiểm tra 15 phút: Giải thích": (
-            "Essay questions are not supported: a quiz only holds questions "
-            "answered by picking among choices."
+            "Questions of the kind “essay” are not supported: a quiz only holds "
+            "questions answered by picking among choices."
         ),
         "Diễn đàn": "Discussion topics cannot be imported: lessons have no forum.",
         "Phòng thí nghiệm ảo": (
