@@ -93,8 +93,11 @@ def cartridge_import_run(*, job_id: int) -> CartridgeImport:
 
     The report is written in the language the teacher uploaded in.
     """
+    claimed = CartridgeImport.objects.filter(
+        pk=job_id, status=ImportStatus.WAITING
+    ).update(status=ImportStatus.READING)
     job = CartridgeImport.objects.select_related("owner").get(pk=job_id)
-    if job.status != ImportStatus.WAITING:
+    if not claimed:  # a retried task: another worker has it, or it ended
         return job
     with translation.override(job.options.get("interface_language")):
         _run(job)
@@ -102,7 +105,6 @@ def cartridge_import_run(*, job_id: int) -> CartridgeImport:
 
 
 def _run(job: CartridgeImport) -> None:
-    _update(job, status=ImportStatus.READING)
     try:
         with job.upload.open("rb") as upload:
             outcome = course_import_cartridge(
