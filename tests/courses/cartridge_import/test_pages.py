@@ -52,7 +52,7 @@ def test_an_upload_runs_the_import_and_shows_the_report(
         "Toán 6: Phân số",
     )
     page = client.get(job.get_absolute_url()).content.decode()
-    assert 'http-equiv="refresh"' not in page
+    assert 'http-equiv="refresh"' not in page and "data-import-follow" not in page
     assert "The draft course “Toán 6: Phân số” is ready." in page
     edit = reverse("wagtailadmin_pages:edit", args=[job.course.pk])
     assert f'href="{edit}">Edit the course</a>' in page
@@ -60,6 +60,7 @@ def test_an_upload_runs_the_import_and_shows_the_report(
     assert "<dt>Quizzes</dt><dd>1 (3 questions)</dd>" in page
     assert "Discussion topics cannot be imported: lessons have no forum." in page
     assert not job.upload  # the uploaded zip is gone once imported
+    assert client.get(edit).status_code == 200  # the teacher may edit the draft
 
 
 def test_the_job_page_shows_progress_and_reloads_itself(client, teacher):
@@ -72,7 +73,8 @@ def test_the_job_page_shows_progress_and_reloads_itself(client, teacher):
     )
     client.force_login(teacher)
     page = client.get(job.get_absolute_url()).content.decode()
-    assert '<meta http-equiv="refresh" content="2">' in page
+    assert 'data-import-follow="2"' in page  # the script follows it
+    assert '<noscript><meta http-equiv="refresh" content="2"></noscript>' in page
     assert "2 of 8 items read" in page
     assert '<progress id="import-progress" max="100" value="25">' in page
 
