@@ -22,6 +22,7 @@ from courses.cartridge_import.plan import FILE_PLACEHOLDER, PAGE_PLACEHOLDER, Pa
 from materials.validation.base import FileRefused
 
 FILE_BASE = "$IMS-CC-FILEBASE$"
+SHARED_FILES = "web_resources"
 REMOVED_TAGS = (
     "head", "script", "style", "noscript", "template", "iframe", "frame",
     "object", "embed", "form", "svg", "math", "video", "audio", "canvas",
@@ -77,7 +78,7 @@ def _web_or_placeholder(href: str, source: str, links: PageLinks) -> str | None:
     parts = urlsplit(href)
     if parts.scheme or parts.netloc:
         return href if parts.scheme.lower() in WEB_SCHEMES else None
-    path = package_path(href, source)
+    path = package_path(href, source, links.names)
     if path is None:  # only a fragment: a place on the same page
         return None
     if path not in links.names:
@@ -107,7 +108,8 @@ def _figure(number: int, img: Tag, source: str, links: PageLinks) -> Part | None
     """Replace the picture by a numbered marker (by its text if it is refused)."""
     alt = " ".join(str(img.get("alt") or "").split())[:255]
     src = str(img.get("src") or "").strip()
-    path = package_path(src, source) if src and not urlsplit(src).scheme else None
+    scheme = urlsplit(src).scheme
+    path = package_path(src, source, links.names) if src and not scheme else None
     index = None
     if path is None:
         links.skip(
@@ -130,21 +132,43 @@ def _figure(number: int, img: Tag, source: str, links: PageLinks) -> Part | None
     return Part(kind="image", file=index, alt=alt)
 
 
-def package_path(href: str, source: str) -> str | None:
-    """The zip entry a relative link in ``source`` names; refused if outside."""
-    path = unquote(urlsplit(href.replace(FILE_BASE, ".", 1)).path)
+def package_path(href: str, source: str, names: set[str]) -> str | None:
+    """The zip entry a relative link in ``source`` names; refused if outside.
+
+    ``$IMS-CC-FILEBASE$`` starts the links a platform wrote to the
+    cartridge's shared files: beside the page, or (as Canvas exports them)
+    under ``web_resources/``; the first that exists is the one.
+    """
+    path = unquote(urlsplit(href).path)
     if not path:
         return None
-    joined = posixpath.normpath(posixpath.join(posixpath.dirname(source), path))
-    if path.startswith("/") or joined == ".." or joined.startswith("../"):
-        raise FileRefused(
-            "package_href_outside",
-            _(
-                "%(part)s links to %(href)s, which is outside the package; such packages are refused."
-            )
-            % {"part": source, "href": href[:200]},
-        )
+    folder = posixpath.dirname(source)
+    if path.startswith(FILE_BASE):
+        rest = path.removeprefix(FILE_BASE).lstrip("/")
+        candidates = [_inside(folder, rest, href, source)]
+        candidates.append(_inside(SHARED_FILES, rest, href, source))
+        return next((c for c in candidates if c in names), candidates[0])
+    if path.startswith("/"):
+        raise _refused_outside(href, source)
+    return _inside(folder, path, href, source)
+
+
+def _inside(folder: str, path: str, href: str, source: str) -> str:
+    joined = posixpath.normpath(posixpath.join(folder, path))
+    if joined == ".." or joined.startswith("../"):
+        raise _refused_outside(href, source)
     return joined
+
+
+def _refused_outside(href: str, source: str) -> FileRefused:
+    return FileRefused(
+        "package_href_outside",
+        _(
+            "%(part)s links to %(href)s, which is outside the package; such "
+            "packages are refused."
+        )
+        % {"part": source, "href": href[:200]},
+    )
 
 
 def _split(html: str, figures: list[Part | None]) -> list[Part]:

@@ -7,6 +7,7 @@ from wagtail.images import get_image_model
 
 from courses.models import CourseModulePage, CoursePage, LessonPage
 from courses.services import course_import_cartridge
+from lms.demo_files import make_image
 from materials.models import Material
 from tests.courses.cartridge_import.cartridges import cartridge
 from tests.courses.cartridge_import.conftest import DETAILS, upload
@@ -159,3 +160,22 @@ def test_a_missing_picture_is_reported_and_its_text_kept(teacher):
 def test_the_teacher_may_name_the_course(teacher):
     course = _import(teacher, title="Phân số cho lớp 6A").course
     assert course.title == "Phân số cho lớp 6A"
+
+
+def test_pictures_under_the_cartridge_file_base_are_found_where_platforms_put_them(
+    teacher,
+):
+    lesson = (
+        '<p>Hình:</p><img src="%24IMS-CC-FILEBASE%24/Uploaded%20Media/hinh.png" '
+        'alt="Hình tròn">'
+    )
+    data = cartridge(
+        lesson=lesson,
+        extra_files={
+            "web_resources/Uploaded Media/hinh.png": make_image("Tròn", size=(40, 40))
+        },
+    )
+    page = _lesson(_import(teacher, data).course, "Bài 1: Khái niệm")
+    assert [block.block_type for block in page.body] == ["text", "image"]
+    assert page.body[1].value.title == "hinh.png"
+    assert (page.body[1].value.width, page.body[1].value.height) == (40, 40)
