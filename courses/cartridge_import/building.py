@@ -153,7 +153,8 @@ class _Builder:
     def _image(self, package_file) -> Any:
         name = posixpath.basename(package_file.path)
         with open_entry(self.archive, package_file.path) as content:
-            image = get_image_model()(title=name[:255], uploaded_by_user=self.user)
+            title = (package_file.title or name)[:255]
+            image = get_image_model()(title=title, uploaded_by_user=self.user)
             image.file = ImageFile(content, name=name)
             image._set_image_file_metadata()
             try:
@@ -167,7 +168,7 @@ class _Builder:
     def _material(self, package_file) -> Any:
         name = posixpath.basename(package_file.path)
         metadata = {
-            "title": name,
+            "title": package_file.title or name,
             "subject": self.details["subject"],
             "grade_levels": [self.details["grade"]],
             "language": self.details["language"],

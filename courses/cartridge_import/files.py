@@ -43,14 +43,14 @@ class FileCatalogue:
         self.names = {n for n in archive.namelist() if not n.endswith("/")}
         self._known: dict[tuple[str, str], int | None] = {}
 
-    def add(self, path: str, *, kind: str) -> int | None:
+    def add(self, path: str, *, kind: str, title: str = "") -> int | None:
         """The file's index in the plan, or None (reported) when refused."""
         key = (path, kind)
         if key not in self._known:
-            self._known[key] = self._check(path, kind)
+            self._known[key] = self._check(path, kind, title)
         return self._known[key]
 
-    def _check(self, path: str, kind: str) -> int | None:
+    def _check(self, path: str, kind: str, title: str) -> int | None:
         with open_entry(self.archive, path) as upload:
             try:
                 sniffed = validate_file(upload)
@@ -62,7 +62,8 @@ class FileCatalogue:
                 path, _("Only PNG, JPEG, GIF and WebP pictures can be lesson figures.")
             )
             return None
-        self.plan.files.append(PackageFile(path, kind, sniffed.kind))
+        title = " ".join(title.split())[:255]
+        self.plan.files.append(PackageFile(path, kind, sniffed.kind, title))
         return len(self.plan.files) - 1
 
 

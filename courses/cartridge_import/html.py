@@ -42,7 +42,7 @@ class PageLinks:
         *,
         names: set[str],
         page: Callable[[str], int | None],
-        file: Callable[[str, str], int | None],
+        file: Callable[[str, str, str], int | None],
         skip: Callable[[str, str], None],
     ):
         self.names, self.page, self.file, self.skip = names, page, file, skip
@@ -66,15 +66,16 @@ def read_page(data: bytes, *, source: str, links: PageLinks) -> list[Part]:
 
 
 def _rewrite_link(anchor: Tag, source: str, links: PageLinks) -> None:
-    href = str(anchor.get("href") or "").strip()
-    target = _web_or_placeholder(href, source, links) if href else None
+    has_href = bool(str(anchor.get("href") or "").strip())
+    target = _web_or_placeholder(anchor, source, links) if has_href else None
     if target is None:
         anchor.unwrap()
         return
     anchor.attrs = {"href": target}
 
 
-def _web_or_placeholder(href: str, source: str, links: PageLinks) -> str | None:
+def _web_or_placeholder(anchor: Tag, source: str, links: PageLinks) -> str | None:
+    href = str(anchor.get("href") or "").strip()
     parts = urlsplit(href)
     if parts.scheme or parts.netloc:
         return href if parts.scheme.lower() in WEB_SCHEMES else None
@@ -100,7 +101,7 @@ def _web_or_placeholder(href: str, source: str, links: PageLinks) -> str | None:
             % {"path": path},
         )
         return None
-    index = links.file(path, "material")
+    index = links.file(path, "material", anchor.get_text())
     return None if index is None else f"{FILE_PLACEHOLDER}{index}"
 
 
@@ -124,7 +125,7 @@ def _figure(number: int, img: Tag, source: str, links: PageLinks) -> Part | None
             % {"path": path},
         )
     else:
-        index = links.file(path, "image")
+        index = links.file(path, "image", alt)
     if index is None:
         img.replace_with(alt)
         return None

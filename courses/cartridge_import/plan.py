@@ -32,6 +32,7 @@ class PackageFile:
     path: str
     kind: Literal["image", "material"]
     sniffed_kind: str  # document, image, audio, video, package
+    title: str = ""  # what the cartridge calls it: a lesson's title, a link's text
 
 
 @dataclass

@@ -86,7 +86,7 @@ class _LessonReader:
         self.links = PageLinks(
             names=self.files.names,
             page=lambda path: self.pages.get(path),
-            file=lambda path, kind: self.files.add(path, kind=kind),
+            file=lambda path, kind, title: self.files.add(path, kind=kind, title=title),
             skip=plan.report.skip,
         )
 
@@ -152,7 +152,7 @@ class _LessonReader:
         return parts
 
     def _file(self, title: str, source: str) -> list[Part] | None:
-        index = self.files.add(source, kind="material")
+        index = self.files.add(source, kind="material", title=title)
         return None if index is None else [Part(kind="material", file=index)]
 
     def _web_link(self, title: str, source: str) -> list[Part]:

@@ -77,6 +77,7 @@ def test_links_lead_to_the_new_material_and_to_the_other_lesson(teacher):
     assert "<p>Bấm</p>" in text  # a javascript: link loses its address
     assert material.author == teacher
     assert not material.live
+    assert material.title == "phiếu bài tập"  # named by the link's text
     assert material.original_filename == "phieu.pdf"
     assert (material.subject, material.grade_levels) == ("toan", ["6"])
 
@@ -177,5 +178,5 @@ def test_pictures_under_the_cartridge_file_base_are_found_where_platforms_put_th
     )
     page = _lesson(_import(teacher, data).course, "Bài 1: Khái niệm")
     assert [block.block_type for block in page.body] == ["text", "image"]
-    assert page.body[1].value.title == "hinh.png"
+    assert page.body[1].value.title == "Hình tròn"  # named by its alternative text
     assert (page.body[1].value.width, page.body[1].value.height) == (40, 40)
