@@ -6,6 +6,7 @@ it records progress, the report or the reason it failed on the job row, and
 deletes the uploaded zip once it is done with it.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO, Any
 
@@ -61,9 +62,17 @@ def cartridge_check(*, upload: IO[bytes]) -> PackageManifest:
 
 
 def course_import_cartridge(
-    *, user: Any, upload: IO[bytes], details: dict, progress=None
+    *,
+    user: Any,
+    upload: IO[bytes],
+    details: dict,
+    progress: Callable[[int | None, int | None], None] | None = None,
 ) -> ImportOutcome:
-    """A new draft course from the cartridge, or an error and nothing written."""
+    """A new draft course from the cartridge, or an error and nothing written.
+
+    ``progress(done, total)`` hears each item read, then ``(None, None)``
+    once saving starts.
+    """
     require_importer(user)
     manifest = cartridge_check(upload=upload)
     details = clean_details(details)
