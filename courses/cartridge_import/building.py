@@ -44,6 +44,11 @@ PLACEHOLDER = re.compile(
     + re.escape(PAGE_PLACEHOLDER)
     + r')(\d+)"'
 )
+# A link to a page that did not become a lesson (it was empty, say): its
+# anchor goes and its text stays. Reading writes these anchors itself.
+PAGE_ANCHOR = re.compile(
+    r'<a href="' + re.escape(PAGE_PLACEHOLDER) + r'(\d+)">(.*?)</a>', re.DOTALL
+)
 MATERIAL_TYPES = {
     "image": MaterialType.IMAGE,
     "video": MaterialType.VIDEO,
@@ -133,8 +138,13 @@ class _Builder:
             self.plan.report.quizzes += 1
             self.plan.report.questions += len(part.quiz["questions"])
             return {"type": "quiz", "value": part.quiz}
-        html = PLACEHOLDER.sub(self._link, part.html)
+        html = PAGE_ANCHOR.sub(self._unlink_missing_page, part.html)
+        html = PLACEHOLDER.sub(self._link, html)
         return {"type": "text", "value": self.text.to_database_format(html)}
+
+    def _unlink_missing_page(self, match: re.Match) -> str:
+        built = self.plan.pages[int(match.group(1))] in self.pages
+        return match.group(0) if built else match.group(2)
 
     def _link(self, match: re.Match) -> str:
         kind, index = match.group(1), int(match.group(2))

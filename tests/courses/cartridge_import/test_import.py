@@ -180,3 +180,14 @@ def test_pictures_under_the_cartridge_file_base_are_found_where_platforms_put_th
     assert [block.block_type for block in page.body] == ["text", "image"]
     assert page.body[1].value.title == "Hình tròn"  # named by its alternative text
     assert (page.body[1].value.width, page.body[1].value.height) == (40, 40)
+
+
+def test_a_link_to_a_page_left_out_keeps_its_text(teacher):
+    empty = "<html><body><p> </p></body></html>"
+    outcome = _import(teacher, cartridge(extra_files={"web/bai-doc-them.html": empty}))
+    text = _lesson(outcome.course, "Bài 1: Khái niệm").body[2].value.source
+    assert "rồi sang bài đọc thêm." in text
+    assert {
+        "title": "Bài đọc thêm",
+        "reason": "The page has no text or pictures.",
+    } in outcome.report.skipped
