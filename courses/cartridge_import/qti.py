@@ -70,6 +70,8 @@ def _question(item: Element) -> dict | str:
         return _("A quiz question needs 2 to 10 answers; this one has %(n)d.") % {
             "n": len(choices)
         }
+    if not all(choice["text"] for choice in choices):
+        return _("An answer has no text.")
     if any(len(choice["text"]) > ANSWER_LENGTH for choice in choices):
         return _("An answer is longer than %(n)d characters.") % {"n": ANSWER_LENGTH}
     correct = sum(choice["is_correct"] for choice in choices)

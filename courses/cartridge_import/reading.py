@@ -63,7 +63,7 @@ def read_cartridge(
     reader = _LessonReader(archive, manifest, plan, outline)
     total, done = sum(len(module.items) for module in outline), 0
     for module in outline:
-        planned = ModulePlan(module.title)
+        planned = ModulePlan(module.title or _("Untitled module"))
         for item in module.items:
             lesson = reader.lesson(item)
             if lesson is not None:
@@ -74,7 +74,7 @@ def read_cartridge(
         if planned.lessons:
             plan.modules.append(planned)
         else:
-            plan.report.skip(module.title, _("The module has no lesson to import."))
+            plan.report.skip(planned.title, _("The module has no lesson to import."))
     return plan
 
 

@@ -9,7 +9,7 @@ from courses.models import CourseModulePage, CoursePage, LessonPage
 from courses.services import course_import_cartridge
 from lms.demo_files import make_image
 from materials.models import Material
-from tests.courses.cartridge_import.cartridges import cartridge
+from tests.courses.cartridge_import.cartridges import QTI_NS, cartridge, choice_item
 from tests.courses.cartridge_import.conftest import DETAILS, upload
 
 pytestmark = pytest.mark.django_db
@@ -191,3 +191,26 @@ def test_a_link_to_a_page_left_out_keeps_its_text(teacher):
         "title": "Bài đọc thêm",
         "reason": "The page has no text or pictures.",
     } in outcome.report.skipped
+
+
+def test_questions_a_quiz_cannot_hold_are_reported_one_by_one(teacher):
+    items = (
+        choice_item("A", "cc.multiple_choice.v0p1", "Một cộng một?", [("a", "2"), ("b", "")], ["a"])
+        + choice_item("B", "cc.multiple_choice.v0p1", "Chọn một", [("a", "1")], ["a"])
+        + choice_item("C", "cc.multiple_response.v0p1", "Hai đáp án đúng?", [("a", "1"), ("b", "2")], ["a", "b"]).replace("cc.multiple_response", "cc.multiple_choice")
+        + choice_item("D", "cc.true_false.v0p1", "Số 0 là số chẵn.", [("t", "Đúng"), ("f", "Sai")], ["t"])
+    )  # fmt: skip
+    quiz = f'<questestinterop xmlns="{QTI_NS}"><assessment ident="X"><section ident="S">{items}</section></assessment></questestinterop>'  # fmt: skip
+    outcome = _import(teacher, cartridge(extra_files={"quiz/assessment.xml": quiz}))
+    lesson = _lesson(outcome.course, "Kiểm tra 15 phút")
+    assert [q["prompt"] for q in lesson.body[0].value["questions"]] == [
+        "Số 0 là số chẵn."
+    ]
+    reasons = {s["title"]: s["reason"] for s in outcome.report.skipped}
+    assert reasons["Kiểm tra 15 phút: Câu A"] == "An answer has no text."
+    assert reasons["Kiểm tra 15 phút: Câu B"] == (
+        "A quiz question needs 2 to 10 answers; this one has 1."
+    )
+    assert reasons["Kiểm tra 15 phút: Câu C"] == (
+        "A single-choice question marks more than one answer as correct."
+    )
