@@ -1,6 +1,6 @@
 from django.urls import path
 
-from courses import transcript_views, views
+from courses import import_views, transcript_views, views
 
 app_name = "courses"
 
@@ -16,6 +16,12 @@ urlpatterns = [
         name="quiz_submit",
     ),
     path("teaching/", views.teaching, name="teaching"),
+    path("teaching/import/", import_views.import_start, name="import_start"),
+    path(
+        "teaching/import/<int:job_id>/",
+        import_views.import_detail,
+        name="import_detail",
+    ),
     path("teaching/<int:course_id>/", views.course_dashboard, name="course_dashboard"),
     path(
         "teaching/<int:course_id>/<slug:table>.csv",

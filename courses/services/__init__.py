@@ -1,5 +1,6 @@
 """Every change to enrolments, progress and certificates goes through here."""
 
+from courses.services.cartridge_import import course_import_cartridge
 from courses.services.certificates import (
     certificate_choose_privacy,
     certificate_issue_if_complete,
@@ -24,6 +25,7 @@ __all__ = [
     "certificate_choose_privacy",
     "certificate_issue_if_complete",
     "certificate_revoke",
+    "course_import_cartridge",
     "enrolment_cancel",
     "enrolment_create",
     "learner_records_erase",

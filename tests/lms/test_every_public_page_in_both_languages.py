@@ -23,12 +23,13 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.test import Client, TestCase
 from django.urls import URLPattern, URLResolver, get_resolver, resolve
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from lxml import html as lxml_html
 from wagtail.models import PageViewRestriction, get_page_models
 
 from accounts.services import teacher_invitation_create
-from courses.models import Certificate, TranscriptShare
+from courses.models import CartridgeImport, Certificate, ImportStatus, TranscriptShare
 from courses.services import (
     certificate_revoke,
     enrolment_create,
@@ -99,6 +100,11 @@ VIETNAMESE_PAGES_MAY_SHOW = frozenset(
         "SCORM",  # e-learning package standards, by their names
         "Common",  # "Common Cartridge"
         "Cartridge",
+        "IMS",  # the body behind Common Cartridge
+        "imscc",  # file extensions: ".imscc", ".zip"
+        "zip",
+        "Moodle",  # learning platforms a course is exported from, by their names
+        "Canvas",
         "Creative",  # "Creative Commons", the licences' name
         "Commons",
         "CC",  # "CC0", a licence's name
@@ -156,6 +162,7 @@ class Site:
     needs_changes: Material
     waiting: Material
     content: list[str] = field(default_factory=list)
+    import_jobs: dict[str, int] = field(default_factory=dict)
 
     @property
     def quiz_id(self) -> str:
@@ -223,6 +230,8 @@ CONTENT = [
     "uploaded-sheet.pdf",
     "program.pdf",
     "Uploaded Sheet",
+    "garden-course.imscc",
+    "Forum Topic",
 ]
 
 
@@ -308,6 +317,7 @@ def site(db, settings, home_page, catalogue, search_engine, language) -> Site:
     invitation = teacher_invitation_create(
         created_by=admin, email=student.email, note="For the science club."
     )
+    import_jobs = _import_jobs(teacher, course, language)
     rebuild(progress=False)
     refresh()
     waiting, needs_changes = (
@@ -336,7 +346,40 @@ def site(db, settings, home_page, catalogue, search_engine, language) -> Site:
         needs_changes=needs_changes,
         waiting=waiting,
         content=[*CONTENT, revoked.code, Certificate.objects.get(learner=student).code],
+        import_jobs=import_jobs,
     )
+
+
+def _import_jobs(teacher, course, language: str) -> dict[str, int]:
+    """A course import running, one done and one failed; their reports are
+    written in the teacher's language, as the import task writes them."""
+    with translation.override(language):
+        forum = gettext("Discussion topics cannot be imported: lessons have no forum.")
+        empty = gettext("The cartridge has no lesson that can be imported.")
+    states = {
+        "running": {"status": ImportStatus.READING, "total_items": 8, "done_items": 3},
+        "done": {
+            "status": ImportStatus.DONE,
+            "course": course,
+            "report": {
+                "modules": 1,
+                "lessons": 3,
+                "quizzes": 1,
+                "questions": 2,
+                "images": 1,
+                "materials": 1,
+                "links": 0,
+                "skipped": [{"title": "Forum Topic", "reason": forum}],
+            },
+        },
+        "failed": {"status": ImportStatus.FAILED, "error": empty},
+    }
+    return {
+        name: CartridgeImport.objects.create(
+            owner=teacher, original_filename="garden-course.imscc", **fields
+        ).pk
+        for name, fields in states.items()
+    }
 
 
 def _materials(teacher, curator, language: str) -> Material:
@@ -1026,6 +1069,28 @@ WALK = [
         "courses:course_dashboard",
         "teacher",
         lambda s: f"/learning/teaching/{s.course.pk}/",
+    ),
+    Visit(
+        "import a course",
+        "courses:import_start",
+        "teacher",
+        lambda s: "/learning/teaching/import/",
+    ),
+    Visit(
+        "import a course refused",
+        "courses:import_start",
+        "teacher",
+        lambda s: "/learning/teaching/import/",
+        data=_nothing,
+    ),
+    *(
+        Visit(
+            f"course import {state}",
+            "courses:import_detail",
+            "teacher",
+            lambda s, state=state: f"/learning/teaching/import/{s.import_jobs[state]}/",
+        )
+        for state in ("running", "done", "failed")
     ),
     Visit("my materials", "materials:mine", "teacher", lambda s: "/materials/mine/"),
     Visit("upload", "materials:upload", "teacher", lambda s: "/materials/upload/"),
