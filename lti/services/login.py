@@ -1,0 +1,122 @@
+"""OIDC third-party login initiation: the first step of every LTI launch."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+from urllib.parse import urlencode
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lti.errors import LtiError
+from lti.models import LoginState, Registration
+
+STATE_MINUTES = 10
+
+
+@dataclass(frozen=True)
+class LoginRedirect:
+    state: str
+    url: str  # the platform's authorisation endpoint with our request
+
+
+def registration_for(*, issuer: str, client_id: str = "") -> Registration:
+    """The active registration of this issuer (and client id, when given)."""
+    registrations = Registration.objects.filter(issuer=issuer, is_active=True)
+    if client_id:
+        registrations = registrations.filter(client_id=client_id)
+    found = list(registrations[:2])
+    if len(found) != 1:
+        raise LtiError(
+            _("This platform is not registered with this site.")
+            if not found
+            else _(
+                "Several registrations share this issuer; the platform must send its client id."
+            ),
+            code="unknown_issuer",
+            status=403,
+        )
+    return found[0]
+
+
+@transaction.atomic
+def login_start(*, params: dict[str, str], redirect_uri: str) -> LoginRedirect:
+    """Record a fresh state and nonce, and build the authorisation request."""
+    for name in ("iss", "login_hint", "target_link_uri"):
+        if not params.get(name):
+            raise LtiError(
+                _("The login request lacks the “%(name)s” parameter.") % {"name": name},
+                code="login_params",
+            )
+    registration = registration_for(
+        issuer=params["iss"], client_id=params.get("client_id", "")
+    )
+    deployment = params.get("lti_deployment_id")
+    if deployment and deployment not in registration.deployments:
+        raise LtiError(
+            _("This deployment is not registered with this site."),
+            code="deployment",
+            status=403,
+        )
+    state = LoginState.objects.create(
+        state=secrets.token_urlsafe(32),
+        nonce=secrets.token_urlsafe(32),
+        registration=registration,
+        target_link_uri=params["target_link_uri"][:1000],
+        created_at=timezone.now(),
+    )
+    query = {
+        "scope": "openid",
+        "response_type": "id_token",
+        "response_mode": "form_post",
+        "prompt": "none",
+        "client_id": registration.client_id,
+        "redirect_uri": redirect_uri,
+        "login_hint": params["login_hint"],
+        "state": state.state,
+        "nonce": state.nonce,
+    }
+    if params.get("lti_message_hint"):
+        query["lti_message_hint"] = params["lti_message_hint"]
+    separator = "&" if "?" in registration.auth_login_url else "?"
+    return LoginRedirect(
+        state.state, registration.auth_login_url + separator + urlencode(query)
+    )
+
+
+def login_state_claim(*, state: str, cookie_state: str) -> LoginState:
+    """Take the login's state for this launch, once: the browser must bring the
+    cookie set at login (so a launch cannot be replayed into someone else's
+    browser) and neither state nor nonce may have been used before."""
+    if not state or not secrets.compare_digest(state, cookie_state or ""):
+        raise LtiError(
+            _(
+                "This browser did not start this sign-in, or blocked the cookie "
+                "it needs. Open the link in a new window and try again."
+            ),
+            code="state_cookie",
+        )
+    login = (
+        LoginState.objects.select_related("registration").filter(state=state).first()
+    )
+    if login is None:
+        raise LtiError(
+            _("This sign-in is unknown; start again from the platform."), code="state"
+        )
+    claimed = LoginState.objects.filter(pk=login.pk, used_at__isnull=True).update(
+        used_at=timezone.now()
+    )
+    if not claimed:
+        raise LtiError(
+            _("This launch was already used; start again from the platform."),
+            code="replayed",
+        )
+    if login.created_at < timezone.now() - timedelta(minutes=STATE_MINUTES):
+        raise LtiError(
+            _("This sign-in took too long; start again from the platform."),
+            code="state_expired",
+        )
+    return login
