@@ -8,6 +8,12 @@ from lti.services.registrations import registration_create
 from tests.lti.platform import CLIENT_ID, DEPLOYMENT_ID, ISSUER, Platform
 
 
+@pytest.fixture(autouse=True)
+def _english(settings):
+    """Messages in English, so tests read the rule each refusal names."""
+    settings.LANGUAGE_CODE = "en"
+
+
 @pytest.fixture
 def platform():
     running = Platform()
