@@ -51,7 +51,9 @@ class Registration(models.Model):
         _("deployment ids"), help_text=_("One deployment id per line.")
     )
     is_active = models.BooleanField(_("active"), default=True)
-    tool_key_id = models.CharField(max_length=64, unique=True, editable=False)
+    tool_key_id = models.CharField(
+        _("tool key id"), max_length=64, unique=True, editable=False
+    )
     tool_private_key = models.TextField(editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 

@@ -63,7 +63,7 @@ class Migration(migrations.Migration):
                 ('key_set', models.JSONField(blank=True, help_text="The platform's public keys as pasted JWKS JSON.", null=True, verbose_name='public key set')),
                 ('deployment_ids', models.TextField(help_text='One deployment id per line.', verbose_name='deployment ids')),
                 ('is_active', models.BooleanField(default=True, verbose_name='active')),
-                ('tool_key_id', models.CharField(editable=False, max_length=64, unique=True)),
+                ('tool_key_id', models.CharField(editable=False, max_length=64, unique=True, verbose_name='tool key id')),
                 ('tool_private_key', models.TextField(editable=False)),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
             ],
