@@ -462,6 +462,7 @@ PERIODIC_TASKS = [
     ("lms.tasks.clear_expired_sessions", 3600),
     # Scores an LMS did not take yet (lti app), tried again with growing waits.
     ("lti.tasks.retry_scores", 300),
+    ("lti.tasks.prune_launch_rows", 86_400),
 ]
 # Views and downloads add up in Redis and reach the rows in batches
 # (lms/counters.py); without Redis each hit writes its row.
