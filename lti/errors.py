@@ -10,8 +10,12 @@ class LtiError(Exception):
     403 for one we cannot trust (signature, audience, issuer, deployment).
     """
 
-    def __init__(self, message: str, *, code: str, status: int = 400) -> None:
+    def __init__(
+        self, message: str, *, code: str, status: int = 400, retry_url: str = ""
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.code = code
         self.status = status
+        # Where the person may start again in a new window, when that helps.
+        self.retry_url = retry_url

@@ -76,7 +76,8 @@ class Registration(models.Model):
 
     @property
     def deployments(self) -> list[str]:
-        return [line.strip() for line in self.deployment_ids.splitlines() if line]
+        lines = self.deployment_ids.splitlines()
+        return [deployment for line in lines if (deployment := line.strip())]
 
 
 class Identity(models.Model):
@@ -120,6 +121,9 @@ class LoginState(models.Model):
     nonce = models.CharField(max_length=64, unique=True)
     registration = models.ForeignKey(Registration, on_delete=models.CASCADE)
     target_link_uri = models.URLField(max_length=1000)
+    # The login initiation's own parameters, to start it again in a window of
+    # its own when a browser blocks the state cookie inside the LMS's frame.
+    login_params = models.JSONField(default=dict)
     created_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
 

@@ -20,8 +20,6 @@ from lti.services.deep_linking import deep_linking_request_open, deep_linking_re
 from lti.views import error_page, framed
 from search.queries import parse_params, search
 
-KINDS = ("course", "lesson", "material")
-
 
 def _origin(url: str) -> str:
     parts = urlsplit(url)
@@ -41,9 +39,7 @@ def deep_linking(request: HttpRequest, token: str) -> HttpResponse:
     except LtiError as error:
         return error_page(request, error)
     params = parse_params(request.GET)
-    kind = request.GET.get("type", "")
-    if kind in KINDS:
-        params.filters["kind"] = [kind]
+    kind = (params.filters.get("kind") or [""])[0]
     results = search(params, facets=False) if params.query or kind else None
     return render(
         request,
@@ -52,7 +48,6 @@ def deep_linking(request: HttpRequest, token: str) -> HttpResponse:
             "params": params,
             "results": results,
             "kind": kind,
-            "kinds": KINDS,
             "multiple": dl_request.accept_multiple,
         },
     )

@@ -13,6 +13,7 @@ launch in a window of its own goes straight there.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib.auth import login
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
@@ -30,14 +31,15 @@ from lti.services.login import login_start
 
 STATE_COOKIE = "lti1p3_state"
 BACKEND = "accounts.backends.RateLimitedModelBackend"
-FRAMING = {"frame-ancestors": ["https:"]}
 
 
 def framed(view):
-    """Let an LMS page frame the view's answer."""
+    """Let an LMS page frame the view's answer: any https page (and, while
+    developing, any http one)."""
 
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        request.csp_sources = {**FRAMING, **getattr(request, "csp_sources", {})}
+        ancestors = ["https:", "http:"] if settings.DEBUG else ["https:"]
+        request.csp_sources = {"frame-ancestors": ancestors}
         return view(request, *args, **kwargs)
 
     wrapped.__name__ = view.__name__
@@ -49,7 +51,7 @@ def error_page(request: HttpRequest, error: LtiError) -> HttpResponse:
     return render(
         request,
         "lti/error.html",
-        {"message": error.message, "code": error.code},
+        {"message": error.message, "code": error.code, "retry_url": error.retry_url},
         status=error.status,
     )
 
@@ -102,6 +104,7 @@ def launch(request: HttpRequest) -> HttpResponse:
             id_token=request.POST.get("id_token", ""),
             state=request.POST.get("state", ""),
             cookie_state=request.COOKIES.get(STATE_COOKIE, ""),
+            login_url=reverse("lti:login"),
         )
     except LtiError as error:
         return error_page(request, error)

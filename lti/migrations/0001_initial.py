@@ -81,6 +81,7 @@ class Migration(migrations.Migration):
                 ('state', models.CharField(max_length=64, unique=True)),
                 ('nonce', models.CharField(max_length=64, unique=True)),
                 ('target_link_uri', models.URLField(max_length=1000)),
+                ('login_params', models.JSONField(default=dict)),
                 ('created_at', models.DateTimeField()),
                 ('used_at', models.DateTimeField(blank=True, null=True)),
                 ('registration', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='lti.registration')),

@@ -42,7 +42,12 @@ def hash_token(token: str) -> str:
 
 @transaction.atomic
 def launch_accept(
-    *, request: HttpRequest, id_token: str, state: str, cookie_state: str
+    *,
+    request: HttpRequest,
+    id_token: str,
+    state: str,
+    cookie_state: str,
+    login_url: str,
 ) -> Launch:
     """Verify the id_token posted to the launch address and act on it.
 
@@ -50,7 +55,9 @@ def launch_accept(
     account, enrolment or used nonce behind it (a replay finds the nonce
     used only after a launch that succeeded).
     """
-    login = login_state_claim(state=state, cookie_state=cookie_state)
+    login = login_state_claim(
+        state=state, cookie_state=cookie_state, login_url=login_url
+    )
     registration = login.registration
     claims = verify_id_token(
         id_token=id_token, registration=registration, nonce=login.nonce
@@ -86,6 +93,8 @@ def _remember_line_item(identity: Identity, target: Target, claims: dict) -> Non
     endpoint = claims.get(AGS_CLAIM) or {}
     if target.kind != "lesson" or not endpoint.get("lineitem"):
         return
+    if not identity.registration.auth_token_url:
+        return  # no way to get a token: scores could never be sent
     if SCORE_SCOPE not in (endpoint.get("scope") or []):
         return
     GradeLink.objects.get_or_create(

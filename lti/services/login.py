@@ -15,6 +15,14 @@ from lti.errors import LtiError
 from lti.models import LoginState, Registration
 
 STATE_MINUTES = 10
+LOGIN_PARAMS = (
+    "iss",
+    "login_hint",
+    "target_link_uri",
+    "lti_message_hint",
+    "client_id",
+    "lti_deployment_id",
+)
 
 
 @dataclass(frozen=True)
@@ -66,6 +74,9 @@ def login_start(*, params: dict[str, str], redirect_uri: str) -> LoginRedirect:
         nonce=secrets.token_urlsafe(32),
         registration=registration,
         target_link_uri=params["target_link_uri"][:1000],
+        login_params={
+            name: params[name][:2000] for name in LOGIN_PARAMS if params.get(name)
+        },
         created_at=timezone.now(),
     )
     query = {
@@ -87,17 +98,26 @@ def login_start(*, params: dict[str, str], redirect_uri: str) -> LoginRedirect:
     )
 
 
-def login_state_claim(*, state: str, cookie_state: str) -> LoginState:
+def login_state_claim(*, state: str, cookie_state: str, login_url: str) -> LoginState:
     """Take the login's state for this launch, once: the browser must bring the
     cookie set at login (so a launch cannot be replayed into someone else's
-    browser) and neither state nor nonce may have been used before."""
+    browser) and neither state nor nonce may have been used before.
+
+    Browsers that block third-party cookies (Safari, private windows) drop
+    that cookie inside the LMS's frame; they are offered the same login in a
+    new window, where the cookie is first-party.
+    """
     if not state or not secrets.compare_digest(state, cookie_state or ""):
+        started = LoginState.objects.filter(state=state, used_at__isnull=True).first()
         raise LtiError(
             _(
                 "This browser did not start this sign-in, or blocked the cookie "
                 "it needs. Open the link in a new window and try again."
             ),
             code="state_cookie",
+            retry_url=f"{login_url}?{urlencode(started.login_params)}"
+            if started and started.login_params
+            else "",
         )
     login = (
         LoginState.objects.select_related("registration").filter(state=state).first()

@@ -57,6 +57,10 @@ def test_a_teacher_picks_items_and_the_platform_gets_them_signed(
     assert "Quang hợp cho lớp 6" in html and "Quang hợp và ánh sáng" in html
     assert "Phiếu học tập quang hợp" in html
     assert "Phương trình bậc hai" not in html
+    lessons = client.get(picker_url, {"q": "quang hop", "kind": "lesson"})
+    lessons_text = re.sub(r"<[^>]+>", "", lessons.content.decode())
+    assert "Quang hợp và ánh sáng" in lessons_text
+    assert "Quang hợp cho lớp 6" not in lessons_text
     response = client.post(
         picker_url, {"item": [f"course-{course.pk}", f"lesson-{lesson.pk}"]}
     )

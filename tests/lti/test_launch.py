@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import time
+from html import unescape
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric import rsa
@@ -247,6 +249,12 @@ def test_a_launch_without_the_login_cookie_is_refused(
     )
 
     _assert_refused(response, 400, "Open the link in a new window")
+    retry = re.search(
+        r'href="(/lti/login/\?[^"]+)" target="_blank"', response.content.decode()
+    )
+    again = client.get(unescape(retry.group(1)))
+    assert again.status_code == 302
+    assert "login_hint=42" in again["Location"]
 
 
 def test_the_error_page_speaks_vietnamese(
