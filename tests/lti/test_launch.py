@@ -272,3 +272,15 @@ def test_the_error_page_speaks_vietnamese(
     assert response.status_code == 403
     assert "Không mở được khóa học" in html
     assert "id_token dành cho một công cụ khác" in html
+
+
+def test_a_platform_that_rotated_its_key_is_read_again(
+    client, registration, platform, lesson_claims
+):
+    assert _launch(client, platform, **lesson_claims).status_code == 302
+    platform.key, platform.kid = rsa.generate_private_key(65537, 2048), "key-2"
+    client.logout()
+
+    response = _launch(client, platform, **lesson_claims)
+
+    assert response.status_code == 302
