@@ -50,9 +50,7 @@ def registration_for(*, issuer: str, client_id: str = "") -> Registration:
     return found[0]
 
 
-@transaction.atomic
-def login_start(*, params: dict[str, str], redirect_uri: str) -> LoginRedirect:
-    """Record a fresh state and nonce, and build the authorisation request."""
+def _checked_registration(params: dict[str, str]) -> Registration:
     for name in ("iss", "login_hint", "target_link_uri"):
         if not params.get(name):
             raise LtiError(
@@ -69,6 +67,33 @@ def login_start(*, params: dict[str, str], redirect_uri: str) -> LoginRedirect:
             code="deployment",
             status=403,
         )
+    return registration
+
+
+def _authorisation_url(
+    state: LoginState, params: dict[str, str], redirect_uri: str
+) -> str:
+    query = {
+        "scope": "openid",
+        "response_type": "id_token",
+        "response_mode": "form_post",
+        "prompt": "none",
+        "client_id": state.registration.client_id,
+        "redirect_uri": redirect_uri,
+        "login_hint": params["login_hint"],
+        "state": state.state,
+        "nonce": state.nonce,
+    }
+    if params.get("lti_message_hint"):
+        query["lti_message_hint"] = params["lti_message_hint"]
+    base = state.registration.auth_login_url
+    return base + ("&" if "?" in base else "?") + urlencode(query)
+
+
+@transaction.atomic
+def login_start(*, params: dict[str, str], redirect_uri: str) -> LoginRedirect:
+    """Record a fresh state and nonce, and build the authorisation request."""
+    registration = _checked_registration(params)
     state = LoginState.objects.create(
         state=secrets.token_urlsafe(32),
         nonce=secrets.token_urlsafe(32),
@@ -79,22 +104,23 @@ def login_start(*, params: dict[str, str], redirect_uri: str) -> LoginRedirect:
         },
         created_at=timezone.now(),
     )
-    query = {
-        "scope": "openid",
-        "response_type": "id_token",
-        "response_mode": "form_post",
-        "prompt": "none",
-        "client_id": registration.client_id,
-        "redirect_uri": redirect_uri,
-        "login_hint": params["login_hint"],
-        "state": state.state,
-        "nonce": state.nonce,
-    }
-    if params.get("lti_message_hint"):
-        query["lti_message_hint"] = params["lti_message_hint"]
-    separator = "&" if "?" in registration.auth_login_url else "?"
-    return LoginRedirect(
-        state.state, registration.auth_login_url + separator + urlencode(query)
+    return LoginRedirect(state.state, _authorisation_url(state, params, redirect_uri))
+
+
+def _cookie_missing(state: str, login_url: str) -> LtiError:
+    """The refusal of a launch without the state cookie, with the way round it:
+    the same login initiation, in a new window."""
+    started = LoginState.objects.filter(state=state, used_at__isnull=True).first()
+    retry = ""
+    if started and started.login_params:
+        retry = f"{login_url}?{urlencode(started.login_params)}"
+    return LtiError(
+        _(
+            "This browser did not start this sign-in, or blocked the cookie "
+            "it needs. Open the link in a new window and try again."
+        ),
+        code="state_cookie",
+        retry_url=retry,
     )
 
 
@@ -108,17 +134,7 @@ def login_state_claim(*, state: str, cookie_state: str, login_url: str) -> Login
     new window, where the cookie is first-party.
     """
     if not state or not secrets.compare_digest(state, cookie_state or ""):
-        started = LoginState.objects.filter(state=state, used_at__isnull=True).first()
-        raise LtiError(
-            _(
-                "This browser did not start this sign-in, or blocked the cookie "
-                "it needs. Open the link in a new window and try again."
-            ),
-            code="state_cookie",
-            retry_url=f"{login_url}?{urlencode(started.login_params)}"
-            if started and started.login_params
-            else "",
-        )
+        raise _cookie_missing(state, login_url)
     login = (
         LoginState.objects.select_related("registration").filter(state=state).first()
     )
