@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from courses import signals as learning
-from lti.services.grades import lesson_score, score_record
+from lti.services.grades import score_record
 from lti.tasks import send_scores
 
 
@@ -20,9 +20,8 @@ def _enqueue_after_commit(ids: list[int]) -> None:
 
 
 def on_lesson_completed(sender, *, learner, lesson, at, **kwargs) -> None:
-    score = lesson_score(learner=learner, lesson=lesson)
     _enqueue_after_commit(
-        score_record(learner=learner, lesson=lesson, score=score, completed=True, at=at)
+        score_record(learner=learner, lesson=lesson, completed=True, at=at)
     )
 
 

@@ -47,12 +47,31 @@ def lesson_score(*, learner, lesson: LessonPage) -> Decimal:
     )
 
 
-@transaction.atomic
 def score_record(
-    *, learner, lesson: LessonPage, score: Decimal, completed: bool, at: datetime
+    *,
+    learner,
+    lesson: LessonPage,
+    completed: bool,
+    at: datetime,
+    score: Decimal | None = None,
 ) -> list[int]:
-    """Queue the score for every line item of this learner and lesson; the ids."""
-    ids = [
+    """Queue a score for every line item of this learner and lesson; the ids.
+
+    Without ``score`` it is the lesson's (``lesson_score``), worked out only
+    for learners who came from an LMS: for everyone else this costs one query
+    and writes nothing.
+    """
+    links = list(_links(learner, lesson))
+    if not links:
+        return []
+    if score is None:
+        score = lesson_score(learner=learner, lesson=lesson)
+    with transaction.atomic():
+        return _queue(links, score=score, completed=completed, at=at)
+
+
+def _queue(links, *, score: Decimal, completed: bool, at: datetime) -> list[int]:
+    return [
         ScorePassback.objects.create(
             grade_link=link,
             score_given=score,
@@ -62,9 +81,8 @@ def score_record(
             scored_at=at,
             next_attempt_at=at,
         ).pk
-        for link in _links(learner, lesson)
+        for link in links
     ]
-    return ids
 
 
 def score_send(*, passback: ScorePassback) -> bool:
