@@ -284,3 +284,19 @@ def test_a_platform_that_rotated_its_key_is_read_again(
     response = _launch(client, platform, **lesson_claims)
 
     assert response.status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("claim", "value", "words"),
+    [
+        (CLAIM + "version", "1.1", "Only LTI version 1.3.0"),
+        (CLAIM + "message_type", "LtiSubmissionReviewRequest", "not supported"),
+        (CLAIM + "resource_link", {}, "names no resource link"),
+    ],
+)
+def test_other_lti_messages_are_refused(
+    client, registration, platform, lesson_claims, claim, value, words
+):
+    response = _launch(client, platform, **{**lesson_claims, claim: value})
+
+    _assert_refused(response, 400, words)
