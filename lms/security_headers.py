@@ -14,7 +14,9 @@ keeps its own: the files of a SCORM package get a sandbox without
 ``allow-same-origin``, so its inline scripts run in an origin of their own and
 cannot reach the site. The page that frames such a package sets
 ``request.csp_frames_self`` and may then frame the site's own addresses,
-which no other page may.
+which no other page may. A view may also add sources of its own to any
+directive through ``request.csp_sources`` (the LTI pages name the one
+platform that may frame them and receive their form).
 """
 
 from __future__ import annotations
@@ -154,7 +156,12 @@ def add_headers(request: HttpRequest, response: HttpResponse) -> None:
         else "Content-Security-Policy"
     )
     frames = getattr(request, "csp_frames_self", False)
-    response[header] = policy_for(request.path, nonce=nonce, frames_self=frames)
+    response[header] = policy_for(
+        request.path,
+        nonce=nonce,
+        frames_self=frames,
+        extra=getattr(request, "csp_sources", None),
+    )
 
 
 def has_policy(response: HttpResponse) -> bool:
@@ -164,11 +171,19 @@ def has_policy(response: HttpResponse) -> bool:
     )
 
 
-def policy_for(path: str, *, nonce: str | None, frames_self: bool = False) -> str:
-    """The header value for a page at ``path``."""
+def policy_for(
+    path: str,
+    *,
+    nonce: str | None,
+    frames_self: bool = False,
+    extra: dict[str, list[str]] | None = None,
+) -> str:
+    """The header value for a page at ``path``, with ``extra`` sources added."""
     directives = {**SITE_POLICY, **area_changes(path)}
     if frames_self:
         directives["frame-src"] = ["'self'"]
+    for name, sources in (extra or {}).items():
+        directives[name] = [*directives.get(name, []), *sources]
     values = {
         NONCE: [f"'nonce-{nonce}'"] if nonce else [],
         MEDIA: media_origins(),

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "materials",
     "courses",
     "search",
+    "lti",
     # Above the Wagtail and Django apps: its catalogue completes theirs.
     "framework_locale",
     "wagtail.contrib.forms",
@@ -460,7 +461,12 @@ LOGGING["handlers"]["console"]["formatter"] = LOG_FORMAT
 
 # Periodic work, enqueued by `manage.py run_periodic` for the task worker:
 # (task path, seconds between runs).
-PERIODIC_TASKS = [("lms.tasks.clear_expired_sessions", 3600)]
+PERIODIC_TASKS = [
+    ("lms.tasks.clear_expired_sessions", 3600),
+    # Scores an LMS did not take yet (lti app), tried again with growing waits.
+    ("lti.tasks.retry_scores", 300),
+    ("lti.tasks.prune_launch_rows", 86_400),
+]
 # Views and downloads add up in Redis and reach the rows in batches
 # (lms/counters.py); without Redis each hit writes its row.
 COUNTERS_REDIS_URL = env_url("COUNTERS_REDIS_URL", schemes={"redis", "rediss", "unix"})

@@ -31,6 +31,7 @@ urlpatterns = [
     path("", include("search.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("sso/", include("accounts.sso_urls")),
+    path("lti/", include("lti.urls")),
     path("", include("opendata.urls")),
 ]
 

@@ -15,9 +15,10 @@ pytestmark = pytest.mark.django_db
 # savepoint guards the insert that a concurrent twin may win (unique
 # constraint); the rest are the course, the row, the xAPI statement and the
 # search outbox (enrolment); the enrolment, the completion, the activity stamp,
-# the xAPI statement and the certificate check (completion).
+# the xAPI statement, the certificate check and the look-up of LMS line
+# items to send the score to (completion).
 ENROLMENT_STATEMENTS = 10
-COMPLETION_STATEMENTS = 12
+COMPLETION_STATEMENTS = 13
 
 
 def statements_of(action) -> list[str]:

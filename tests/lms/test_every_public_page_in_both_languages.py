@@ -1202,6 +1202,11 @@ NOT_PAGES = {
     "wagtaildocs_authenticate_with_password": "documents are never password-protected",
     "wagtail_login_redirect": "redirects to accounts:login, which is walked",
     "favicon": "redirects to the site's icon, an image",
+    "lti:jwks": "the LTI tool's public keys (JSON) for LMS platforms",
+    "lti:login": "redirects to an LMS's sign-in (tests/lti)",
+    "lti:launch": "an LMS's signed POST; its pages are checked in tests/lti",
+    "lti:continue": "a one-time sign-in that redirects to the lesson",
+    "lti:deep_linking": "opened only by a signed LMS request (tests/lti)",
 }
 NOT_PAGES_PREFIXES = {
     "django-admin/": "Django's admin, for developers",
