@@ -11,7 +11,7 @@ from lms.page_cache import HEADER
 from tests.factories import CoursePageFactory
 from tests.redis_service import REDIS_URL, delete_prefixed, redis_or_skip, unique_prefix
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
@@ -30,13 +30,16 @@ def redis_cache(settings):
     delete_prefixed(client, f"{prefix}:")
 
 
-def test_a_page_kept_in_redis_is_fresh_after_a_publish(redis_cache):
+def test_a_page_kept_in_redis_is_fresh_after_a_publish(
+    redis_cache, django_capture_on_commit_callbacks
+):
     course = CoursePageFactory(title="Sinh học 7: Tế bào")
     Client().get(course.url)
     served = Client().get(course.url)
 
-    course.title = "Sinh học 7: Tế bào và mô"
-    course.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        course.title = "Sinh học 7: Tế bào và mô"
+        course.save_revision().publish()
     after = Client().get(course.url)
 
     assert served[HEADER] == "hit"
