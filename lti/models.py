@@ -50,7 +50,9 @@ class Registration(models.Model):
     deployment_ids = models.TextField(
         _("deployment ids"), help_text=_("One deployment id per line.")
     )
-    is_active = models.BooleanField(_("active"), default=True)
+    is_active = models.BooleanField(
+        pgettext_lazy("LTI platform registration", "active"), default=True
+    )
     tool_key_id = models.CharField(
         _("tool key id"), max_length=64, unique=True, editable=False
     )
@@ -89,10 +91,12 @@ class Identity(models.Model):
     """
 
     issuer = models.CharField(_("issuer"), max_length=255)
-    subject = models.CharField(_("subject"), max_length=255)
+    subject = models.CharField(
+        pgettext_lazy("LTI user identifier", "subject"), max_length=255
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("account"),
+        verbose_name=pgettext_lazy("LTI identity", "account"),
         on_delete=models.CASCADE,
         related_name="lti_identities",
     )
