@@ -208,6 +208,10 @@ class TestIndependentVerifier:
 
         assert verdict.revoked, verdict.output
         assert maths.get_absolute_url() in verdict.output
+        embedded = transcript["credentialSubject"]["verifiableCredential"]
+        biology = next(c for c in embedded if c["name"] == "Sinh học 6: Quang hợp")
+        still = java_verify(biology, status_list=signed_in.get(revocations).json())
+        assert still.valid, still.output
 
 
 class TestPublicLink:
