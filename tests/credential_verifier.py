@@ -7,6 +7,12 @@ another implementation of JSON-LD, RDF canonicalization and Data Integrity.
 ``.tools/credential-verifier/``; it does nothing when the jar matches the
 sources, and builds offline (``mvn -o``) when Maven already holds the
 dependencies. Standard library only, so CI can run it before Django is set up.
+
+Given the site's signed status list (``verify(..., status_list=...)``), it
+also reads each credential's revocation bit, the transcript's embedded
+credentials' included, and reports ``REVOKED``; without it, status entries
+are checked for their id and type only. What it checks and what it does not
+is written down in ``tests/verifier/README.md``.
 """
 
 from __future__ import annotations
@@ -23,7 +29,11 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
 SOURCES = PROJECT / "tests" / "verifier"
-HOME = PROJECT / ".tools" / "credential-verifier"
+# A checkout whose .tools is shared with others can build its own jar elsewhere.
+HOME = Path(
+    os.environ.get("CREDENTIAL_VERIFIER_HOME")
+    or PROJECT / ".tools" / "credential-verifier"
+)
 JAR = HOME / "credential-verifier.jar"
 STAMP = HOME / "sources.sha256"
 REQUIRED_VARIABLE = "REQUIRE_CREDENTIAL_VERIFIER"
@@ -39,6 +49,11 @@ class VerifierUnavailable(RuntimeError):
 class Verdict:
     valid: bool
     output: str
+
+    @property
+    def revoked(self) -> bool:
+        """The signed status list given has the credential's revocation bit set."""
+        return self.output.startswith("REVOKED")
 
 
 def sources_digest() -> str:
@@ -96,9 +111,18 @@ def install() -> Path:
 
 
 def verify(
-    credential: dict, *, did_document: dict, contexts: dict[str, Path]
+    credential: dict,
+    *,
+    did_document: dict,
+    contexts: dict[str, Path],
+    status_list: dict | None = None,
 ) -> Verdict:
-    """Run the verifier on ``credential``; ``contexts`` maps URL to file."""
+    """Run the verifier on ``credential``; ``contexts`` maps URL to file.
+
+    ``status_list`` is a signed BitstringStatusListCredential, served to the
+    verifier at its own ``id``: entries pointing at it are read from it.
+    Without it, status entries are checked for their id and type only.
+    """
     with tempfile.TemporaryDirectory(prefix="credential-") as work:
         credential_file = Path(work) / "credential.json"
         did_file = Path(work) / "did.json"
@@ -107,6 +131,10 @@ def verify(
         command = ["java", "-jar", str(JAR)]
         for url, path in contexts.items():
             command += ["--context", f"{url}={path}"]
+        if status_list is not None:
+            list_file = Path(work) / "status-list.json"
+            list_file.write_text(json.dumps(status_list, ensure_ascii=False))
+            command += ["--status-list", f"{status_list['id']}={list_file}"]
         command += ["--did", str(did_file), str(credential_file)]
         result = subprocess.run(  # noqa: S603 - our own jar, files we wrote
             command, check=False, capture_output=True, text=True, timeout=RUN_TIMEOUT

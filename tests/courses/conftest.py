@@ -75,13 +75,19 @@ def _verifier_jar():
 
 @pytest.fixture
 def java_verify(_verifier_jar, client):
-    """Iron's verdict, given the site's DID document as served right now."""
+    """Iron's verdict, given the site's DID document as served right now and,
+    when passed, a signed status list to read the credential's bit from."""
     contexts = {url: CONTEXTS_DIR / name for url, name in CONTEXT_FILES.items()}
 
-    def run(credential: dict) -> credential_verifier.Verdict:
+    def run(
+        credential: dict, *, status_list: dict | None = None
+    ) -> credential_verifier.Verdict:
         did_document = client.get("/.well-known/did.json").json()
         return credential_verifier.verify(
-            credential, did_document=did_document, contexts=contexts
+            credential,
+            did_document=did_document,
+            contexts=contexts,
+            status_list=status_list,
         )
 
     return run

@@ -192,6 +192,27 @@ class TestIndependentVerifier:
 
         assert not java_verify(transcript).valid
 
+    def test_iron_reports_a_revoked_course_in_the_transcript(
+        self, signed_in, java_verify
+    ):
+        transcript = download(signed_in)
+        revocations = reverse("courses:certificate_revocations")
+        before = java_verify(transcript, status_list=signed_in.get(revocations).json())
+        assert before.valid, before.output
+        maths = Certificate.objects.get(course__title="Toán 6: Phân số")
+
+        certificate_revoke(
+            certificate=maths, revoked_by=CuratorFactory(), reason="Gian lận"
+        )
+        verdict = java_verify(transcript, status_list=signed_in.get(revocations).json())
+
+        assert verdict.revoked, verdict.output
+        assert maths.get_absolute_url() in verdict.output
+        embedded = transcript["credentialSubject"]["verifiableCredential"]
+        biology = next(c for c in embedded if c["name"] == "Sinh học 6: Quang hợp")
+        still = java_verify(biology, status_list=signed_in.get(revocations).json())
+        assert still.valid, still.output
+
 
 class TestPublicLink:
     def test_it_first_shows_the_courses_made_public(self, signed_in, graduate):

@@ -9,6 +9,7 @@ import com.apicatalog.jsonld.http.media.MediaType;
 import com.apicatalog.jsonld.loader.DocumentLoader;
 import com.apicatalog.jsonld.loader.DocumentLoaderOptions;
 import com.apicatalog.ld.DocumentError;
+import com.apicatalog.ld.signature.VerificationError;
 import com.apicatalog.ld.signature.VerificationMethod;
 import com.apicatalog.ld.signature.eddsa.EdDSASignature2022;
 import com.apicatalog.vc.method.resolver.MethodResolver;
@@ -24,6 +25,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +35,14 @@ import java.util.Map;
  * implementation independent of the site's own, entirely offline.
  *
  * <p>Usage: {@code java -jar credential-verifier.jar --context URL=FILE ...
- * --did DID_DOCUMENT.json CREDENTIAL.json}. Every JSON-LD context comes from a
- * named file and the issuer's did:web document from the given file; any
- * other URL is refused. Prints VALID and exits 0, or prints INVALID with the
- * reason and exits 1 (2 for bad arguments).
+ * [--status-list URL=FILE ...] --did DID_DOCUMENT.json CREDENTIAL.json}.
+ * Every JSON-LD context comes from a named file, the issuer's did:web
+ * document from the given file and each signed status list credential from
+ * the file given for its URL; any other URL is refused. Prints VALID and
+ * exits 0; prints REVOKED (or SUSPENDED) with the entry and exits 3 when a
+ * given list has the credential's bit set; or prints INVALID with the
+ * reason and exits 1 (2 for bad arguments). A status entry whose list is
+ * not given is checked for its id and type only.
  */
 public final class VerifyCredential {
 
@@ -49,12 +55,20 @@ public final class VerifyCredential {
             Options options = Options.parse(args);
             LocalLoader loader = new LocalLoader(options.contexts, options.didDocument);
             JsonObject credential = readJson(options.credential);
-            Verifier.with(new EdDSASignature2022())
-                    .loader(loader)
-                    .useBundledContexts(false)
-                    .methodResolvers(List.of(new DidWebResolver(loader.did)))
-                    .statusValidator(VerifyCredential::checkStatusEntries)
-                    .verify(credential);
+            StatusLists lists = new StatusLists(
+                    options.statusLists, loader, list -> verifyProof(list, loader));
+            String status = lists.firstSet(verifyProof(credential, loader));
+            for (JsonObject embedded : embeddedCredentials(credential)) {
+                String embeddedStatus = lists.firstSet(verifyProof(embedded, loader));
+                if (status == null && embeddedStatus != null) {
+                    status = embeddedStatus + " (embedded credential "
+                            + embedded.getString("id", "without an id") + ")";
+                }
+            }
+            if (status != null) {
+                System.out.println(status);
+                System.exit(3);
+            }
             System.out.println("VALID");
         } catch (IllegalArgumentException | IOException e) {
             System.out.println("USAGE ERROR: " + e.getMessage());
@@ -65,14 +79,55 @@ public final class VerifyCredential {
         }
     }
 
+    /** Verifies the proof with Iron; returns the expanded credentialStatus entries. */
+    static List<JsonObject> verifyProof(JsonObject credential, LocalLoader loader)
+            throws DocumentError, VerificationError {
+        List<JsonObject> entries = new ArrayList<>();
+        Verifier.with(new EdDSASignature2022())
+                .loader(loader)
+                .useBundledContexts(false)
+                .methodResolvers(List.of(new DidWebResolver(loader.did)))
+                .statusValidator(status -> entries.addAll(checkStatusEntries(status)))
+                .verify(credential);
+        return entries;
+    }
+
+    /**
+     * The signed credentials a ClrCredential carries in its subject's
+     * verifiableCredential: each has its own proof and status entry, which
+     * Iron does not look into when it verifies the transcript's proof.
+     */
+    static List<JsonObject> embeddedCredentials(JsonObject credential) {
+        List<JsonObject> embedded = new ArrayList<>();
+        JsonValue subject = credential.get("credentialSubject");
+        if (subject == null || subject.getValueType() != JsonValue.ValueType.OBJECT) {
+            return embedded;
+        }
+        JsonValue parts = subject.asJsonObject().get("verifiableCredential");
+        if (parts == null) {
+            return embedded;
+        }
+        JsonArray list = parts.getValueType() == JsonValue.ValueType.ARRAY
+                ? parts.asJsonArray()
+                : Json.createArrayBuilder().add(parts).build();
+        for (JsonValue part : list) {
+            if (part.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new IllegalStateException("an embedded credential is not a JSON object");
+            }
+            embedded.add(part.asJsonObject());
+        }
+        return embedded;
+    }
+
     /**
      * Each credentialStatus entry has an id and a type. Iron 0.14's own
      * validator throws even for a well-formed entry, so it is replaced; the
-     * bit itself is the holder's business, checked against the signed list.
+     * entries are returned so their bits can be read from a given list.
      */
-    static void checkStatusEntries(JsonValue status) throws DocumentError {
+    static List<JsonObject> checkStatusEntries(JsonValue status) throws DocumentError {
+        List<JsonObject> checked = new ArrayList<>();
         if (status == null || status.getValueType() == JsonValue.ValueType.NULL) {
-            return;
+            return checked;
         }
         JsonArray entries = status.getValueType() == JsonValue.ValueType.ARRAY
                 ? status.asJsonArray()
@@ -83,7 +138,9 @@ public final class VerifyCredential {
                     || !entry.asJsonObject().containsKey("@type")) {
                 throw new DocumentError(DocumentError.ErrorType.Invalid, "CredentialStatus");
             }
+            checked.add(entry.asJsonObject());
         }
+        return checked;
     }
 
     private static String describe(Throwable error) {
@@ -110,6 +167,7 @@ public final class VerifyCredential {
     /** Command-line arguments: contexts by URL, the DID document, the credential. */
     static final class Options {
         final Map<String, Path> contexts = new HashMap<>();
+        final Map<String, Path> statusLists = new HashMap<>();
         Path didDocument;
         Path credential;
 
@@ -122,6 +180,12 @@ public final class VerifyCredential {
                         throw new IllegalArgumentException("--context needs URL=FILE: " + args[i]);
                     }
                     options.contexts.put(pair[0], Path.of(pair[1]));
+                } else if ("--status-list".equals(args[i]) && i + 1 < args.length) {
+                    String[] pair = args[++i].split("=", 2);
+                    if (pair.length != 2) {
+                        throw new IllegalArgumentException("--status-list needs URL=FILE: " + args[i]);
+                    }
+                    options.statusLists.put(pair[0], Path.of(pair[1]));
                 } else if ("--did".equals(args[i]) && i + 1 < args.length) {
                     options.didDocument = Path.of(args[++i]);
                 } else if (options.credential == null && !args[i].startsWith("--")) {
@@ -132,7 +196,7 @@ public final class VerifyCredential {
             }
             if (options.didDocument == null || options.credential == null) {
                 throw new IllegalArgumentException(
-                        "--context URL=FILE ... --did DID_DOCUMENT.json CREDENTIAL.json");
+                        "--context URL=FILE ... [--status-list URL=FILE ...] --did DID_DOCUMENT.json CREDENTIAL.json");
             }
             return options;
         }
