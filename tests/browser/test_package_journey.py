@@ -1,5 +1,5 @@
-"""A student plays a SCORM 2004 package inside a lesson, finishes it, and
-finds the package where they left it when they come back."""
+"""A student plays a SCORM package (2004 and 1.2) inside a lesson, finishes
+it, and finds the package where they left it when they come back."""
 
 import json
 import uuid
@@ -22,11 +22,12 @@ from django.core.files.base import ContentFile
 from lms.vocabulary import PackageKind
 from tests.factories import (CourseModulePageFactory, CoursePageFactory,
     EnrolmentFactory, LessonPageFactory, PublishedMaterialFactory, StudentFactory)
-from tests.materials.packages.scorm_player_files import scorm_2004_sco
+from tests.materials.packages import scorm_player_files
 material = PublishedMaterialFactory(
-    title="Gói SCORM: Phân số", file=ContentFile(scorm_2004_sco(), name="goi.zip"),
+    title="Gói SCORM: Phân số",
+    file=ContentFile(scorm_player_files.__BUILD__(), name="goi.zip"),
     original_filename="goi.zip", mime_type="application/zip",
-    package_kind=PackageKind.SCORM_2004)
+    package_kind=PackageKind.__KIND__)
 course = CoursePageFactory(title="Khóa học có gói SCORM")
 module = CourseModulePageFactory(parent=course)
 lesson = LessonPageFactory(parent=module, title="Bài học có gói SCORM",
@@ -39,17 +40,30 @@ open("__OUT__", "w").write(json.dumps({"lesson": lesson.url}))
 """
 
 
-@pytest.fixture(scope="module")
-def package_lesson(site_url, site_env) -> dict:
+# Each SCORM version's package, as (what builds it, its package kind).
+VERSIONS = {
+    "2004": ("scorm_2004_sco", "SCORM_2004"),
+    "1.2": ("scorm_12_visit_sco", "SCORM_12"),
+}
+
+
+@pytest.fixture(scope="module", params=list(VERSIONS))
+def package_lesson(request, site_url, site_env) -> dict:
     username = f"hoc.goi.{uuid.uuid4().hex[:8]}"
     out = Path(site_env["LMS_VAR_DIR"]) / f"{username}.json"
+    build, kind = VERSIONS[request.param]
     code = (
         SETUP.replace("__USERNAME__", username)
         .replace("__PASSWORD__", PASSWORD)
         .replace("__OUT__", str(out))
+        .replace("__BUILD__", build)
+        .replace("__KIND__", kind)
     )
     manage(site_env, "shell", "-c", code)
-    return json.loads(out.read_text()) | {"username": username}
+    return json.loads(out.read_text()) | {
+        "username": username,
+        "version": request.param,
+    }
 
 
 def test_a_package_saves_completes_the_lesson_and_resumes(
@@ -71,4 +85,4 @@ def test_a_package_saves_completes_the_lesson_and_resumes(
     assert page.locator("main section.completion").is_visible()
     expect(frame.locator("#entry")).to_have_text("entry=resume")
     expect(frame.locator("#read")).to_have_text("read=da-lam-bai-1@trang-2")
-    journey.check("package-resumed")
+    journey.check(f"package-resumed-{package_lesson['version']}")

@@ -35,6 +35,27 @@ api.LMSFinish("");
 </script></body></html>"""
 
 
+# The same learner's visit as SCO_2004, through the SCORM 1.2 run-time.
+SCO_12_VISIT = """<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">
+<title>Bài 1</title></head><body><p id="entry"></p><p id="read"></p>
+<p id="done"></p><script>
+var api = window.API;
+api.LMSInitialize("");
+document.getElementById("entry").textContent =
+  "entry=" + api.LMSGetValue("cmi.core.entry");
+document.getElementById("read").textContent =
+  "read=" + api.LMSGetValue("cmi.suspend_data") + "@" +
+  api.LMSGetValue("cmi.core.lesson_location");
+api.LMSSetValue("cmi.core.lesson_location", "trang-2");
+api.LMSSetValue("cmi.suspend_data", "da-lam-bai-1");
+api.LMSSetValue("cmi.core.lesson_status", "completed");
+api.LMSSetValue("cmi.core.session_time", "0000:01:05");
+api.LMSCommit("");
+api.LMSFinish("");
+document.getElementById("done").textContent = "done";
+</script></body></html>"""
+
+
 def _manifest(root: str, schemaversion: str, scorm_type: str) -> str:
     return (
         f'<manifest identifier="SCO" {root}><metadata><schema>ADL SCORM</schema>'
@@ -66,5 +87,15 @@ def scorm_12_sco() -> bytes:
         {
             "imsmanifest.xml": _manifest(SCORM_12_ROOT, "1.2", "adlcp:scormtype"),
             "sco/index.html": SCO_12,
+        }
+    )
+
+
+def scorm_12_visit_sco() -> bytes:
+    """A SCORM 1.2 package whose page records and reads back a visit."""
+    return package(
+        {
+            "imsmanifest.xml": _manifest(SCORM_12_ROOT, "1.2", "adlcp:scormtype"),
+            "sco/index.html": SCO_12_VISIT,
         }
     )
