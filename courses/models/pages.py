@@ -178,11 +178,15 @@ class CoursePage(UntranslatedChildrenMixin, CoursePermissionsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from courses.selectors import course_outline, course_progress
+        from courses.structure import course_structure
 
         context = super().get_context(request, *args, **kwargs)
-        progress = course_progress(learner=request.user, course=self)
+        modules, lessons = course_structure(self)
+        progress = course_progress(learner=request.user, course=self, lessons=lessons)
         context["progress"] = progress
-        context["outline"] = course_outline(course=self, lessons=progress.lessons)
+        context["outline"] = course_outline(
+            course=self, lessons=lessons, modules=modules
+        )
         context["enrolment_open"] = self.is_enrolment_open()
         return context
 
