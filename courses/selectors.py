@@ -34,6 +34,7 @@ from courses.models import (
     LessonPage,
     QuizAttempt,
 )
+from courses.structure import live_lessons
 from courses.translations import in_language
 from lms.vocabulary import CourseLevel, GradeLevel, Language, Subject
 
@@ -272,16 +273,11 @@ def lesson_neighbours(
     lesson: LessonPage,
 ) -> tuple[LessonPage | None, LessonPage | None]:
     """The live lessons before and after this one in the course's reading
-    order, across modules; one query (bodies left unread)."""
+    order, across modules (``courses.structure`` keeps them)."""
     course = lesson.course
     if course is None:
         return None, None
-    lessons = list(
-        LessonPage.objects.live()
-        .descendant_of(course)
-        .defer_streamfields()
-        .order_by("path")
-    )
+    lessons = live_lessons(course)
     position = next(
         (index for index, other in enumerate(lessons) if other.pk == lesson.pk), None
     )

@@ -178,14 +178,14 @@ class CoursePage(UntranslatedChildrenMixin, CoursePermissionsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from courses.selectors import course_outline, course_progress
-        from courses.structure import course_structure
+        from courses.structure import live_lessons, live_modules
 
         context = super().get_context(request, *args, **kwargs)
-        modules, lessons = course_structure(self)
+        lessons = live_lessons(self)
         progress = course_progress(learner=request.user, course=self, lessons=lessons)
         context["progress"] = progress
         context["outline"] = course_outline(
-            course=self, lessons=lessons, modules=modules
+            course=self, lessons=lessons, modules=live_modules(self)
         )
         context["enrolment_open"] = self.is_enrolment_open()
         return context

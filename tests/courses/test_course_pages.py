@@ -114,3 +114,18 @@ def test_a_learners_ticks_are_their_own_on_a_shared_outline(
     assert 'class="done"' in client.get(course.url).content.decode()
     client.force_login(other.learner)
     assert 'class="done"' not in client.get(course.url).content.decode()
+
+
+def test_a_lesson_leads_on_to_a_lesson_published_since(
+    client, settings, django_capture_on_commit_callbacks
+):
+    """The reading order is kept between readers, but not past a publish."""
+    settings.PAGE_CACHE_SECONDS = 0
+    module = CourseModulePageFactory(parent=CoursePageFactory(), title="Nguyên tử")
+    first = LessonPageFactory(parent=module, title="Cấu tạo nguyên tử")
+    assert "Nguyên tố hóa học" not in client.get(first.url).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        LessonPageFactory(parent=module, title="Nguyên tố hóa học")
+
+    assert "Nguyên tố hóa học" in client.get(first.url).content.decode()
