@@ -46,9 +46,10 @@ def structured_data(context: dict[str, Any], item: Any) -> SafeString:
 
 
 def _cache_key(item: Any, request: Any) -> str | None:
-    """Per item, language, site origin and content version; None for an item
-    without a primary key (a preview of an unsaved page)."""
-    if getattr(item, "pk", None) is None:
+    """Per item, language, site origin and content version; None in a
+    preview, whose draft must never reach a reader (nor a kept description
+    the editor's draft)."""
+    if getattr(request, "is_preview", False) or getattr(item, "pk", None) is None:
         return None
     origin = hashlib.sha256(site_origin(request).encode()).hexdigest()[:16]
     kind = f"{item._meta.app_label}.{item._meta.model_name}"

@@ -133,3 +133,16 @@ def test_each_address_reads_its_own_links(client, repository, settings):
     response = client.get(course.url, HTTP_HOST="hoc.example.vn")
     assert b"http://hoc.example.vn" + course.url.encode() in response.content
     assert b"http://testserver" not in response.content
+
+
+def test_a_preview_describes_the_draft_and_readers_the_live_page(client, repository):
+    """An editor's preview is described as drafted, and never kept for readers."""
+    course = repository.courses[0]
+    head_data(client, course.url)
+    course.title = "Bản nháp chưa xuất bản"
+    preview = html.fromstring(course.make_preview_request().content)
+    [script] = preview.xpath('//head/script[@type="application/ld+json"]')
+    assert json.loads(script.text)["name"] == "Bản nháp chưa xuất bản"
+
+    data, _meta = head_data(client, course.url)
+    assert data["name"] == "Sinh học tế bào"
