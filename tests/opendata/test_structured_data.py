@@ -3,6 +3,8 @@
 import json
 
 import pytest
+from django.template import Context, Template
+from django.test import RequestFactory
 from lxml import html
 
 from lms.vocabulary import GradeLevel, Licence, MaterialType
@@ -140,8 +142,12 @@ def test_a_preview_describes_the_draft_and_readers_the_live_page(client, reposit
     course = repository.courses[0]
     head_data(client, course.url)
     course.title = "Bản nháp chưa xuất bản"
-    preview = html.fromstring(course.make_preview_request().content)
-    [script] = preview.xpath('//head/script[@type="application/ld+json"]')
+    preview_request = RequestFactory().get(course.url)  # the readers' address
+    preview_request.is_preview = True
+    preview = Template("{% load opendata_tags %}{% structured_data page %}").render(
+        Context({"request": preview_request, "page": course})
+    )
+    [script] = html.fromstring(preview).xpath('//script[@type="application/ld+json"]')
     assert json.loads(script.text)["name"] == "Bản nháp chưa xuất bản"
 
     data, _meta = head_data(client, course.url)
