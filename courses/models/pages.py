@@ -250,7 +250,7 @@ class LessonPage(CoursePermissionsMixin, Page):
             and enrolment.is_active
             and not getattr(request, "is_preview", False)
         ):
-            lesson_launch_record(learner=request.user, lesson=self)
+            lesson_launch_record(learner=request.user, lesson=self, enrolment=enrolment)
         context["state"] = state
         context["body"] = lesson_body(lesson=self, state=state)
         context["has_quiz"] = any(quiz for _block, quiz in context["body"])
