@@ -34,6 +34,7 @@ from courses.models import (
     LessonPage,
     QuizAttempt,
 )
+from courses.structure import live_lessons
 from courses.translations import in_language
 from lms.vocabulary import CourseLevel, GradeLevel, Language, Subject
 
@@ -110,16 +111,23 @@ def course_lessons(course: CoursePage) -> list[LessonPage]:
 
 
 def course_outline(
-    *, course: CoursePage, lessons: list[LessonPage]
+    *,
+    course: CoursePage,
+    lessons: list[LessonPage],
+    modules: list[CourseModulePage] | None = None,
 ) -> list[tuple[CourseModulePage, list[LessonPage]]]:
     """The course's live modules, each with its live lessons in order.
 
     ``lessons`` are the course's live lessons in tree order (as
     ``course_lessons`` returns them, already read for the learner's progress);
     they are grouped under their module by tree path, so the outline costs one
-    query for the modules however many modules and lessons there are.
+    query for the modules however many modules and lessons there are (none
+    when the caller already has them, as ``courses.structure`` keeps them).
     """
-    modules = list(CourseModulePage.objects.live().child_of(course).order_by("path"))
+    if modules is None:
+        modules = list(
+            CourseModulePage.objects.live().child_of(course).order_by("path")
+        )
     by_path: dict[str, list[LessonPage]] = {module.path: [] for module in modules}
     for lesson in lessons:
         siblings = by_path.get(lesson.path[: -lesson.steplen])
@@ -159,14 +167,18 @@ class CourseProgress:
         )
 
 
-def course_progress(*, learner: User, course: CoursePage) -> CourseProgress:
+def course_progress(
+    *, learner: User, course: CoursePage, lessons: list[LessonPage] | None = None
+) -> CourseProgress:
     """The learner's own enrolment, completed lessons and certificate.
 
     Records belong to the original course (``courses.translations``); read
     through any of its translations they are the same, each completed lesson
-    shown as its translation in ``course``.
+    shown as its translation in ``course``. ``lessons``, when given, are the
+    course's live lessons in tree order, already read.
     """
-    lessons = course_lessons(course)
+    if lessons is None:
+        lessons = course_lessons(course)
     if not learner.is_authenticated:
         return CourseProgress(course, None, lessons, set())
     mine = {"learner": learner, "course__translation_key": course.translation_key}
@@ -261,16 +273,11 @@ def lesson_neighbours(
     lesson: LessonPage,
 ) -> tuple[LessonPage | None, LessonPage | None]:
     """The live lessons before and after this one in the course's reading
-    order, across modules; one query (bodies left unread)."""
+    order, across modules (``courses.structure`` keeps them)."""
     course = lesson.course
     if course is None:
         return None, None
-    lessons = list(
-        LessonPage.objects.live()
-        .descendant_of(course)
-        .defer_streamfields()
-        .order_by("path")
-    )
+    lessons = live_lessons(course)
     position = next(
         (index for index, other in enumerate(lessons) if other.pk == lesson.pk), None
     )

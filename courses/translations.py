@@ -18,6 +18,7 @@ from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Substr
 from django.http import Http404, HttpRequest
+from django.http.request import split_domain_port
 from django.utils.translation import get_language
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
@@ -159,11 +160,10 @@ def route_for_request(request: HttpRequest, path: str) -> RouteResult | None:
     plain routes are remembered: a page that answers sub-paths of its own
     routes afresh each time.
     """
-    site = Site.find_for_request(request)
-    if site is None:
+    root = home_for_request(request)
+    if root is None:
         return None
     components = [component for component in path.split("/") if component]
-    root = localized_root(site.root_page)
     if not components:  # the home page itself: nothing to walk
         return _walk(request, root, components)
     key = _route_key(root, components)
@@ -177,6 +177,32 @@ def route_for_request(request: HttpRequest, path: str) -> RouteResult | None:
     if not args and not kwargs:
         cache.set(key, (page.content_type_id, page.pk, page.url_path), ROUTE_SECONDS)
     return result
+
+
+def home_for_request(request: HttpRequest) -> Page | None:
+    """The request's site's home page in the reader's language.
+
+    Finding the site and its localised home costs two or three queries that
+    compile wide Page SQL on every request, for an answer that changes only
+    with the content version (saving or deleting a site moves it too). The
+    site found is also left where Wagtail looks for it
+    (``request._wagtail_site``), so nothing later in the request asks again.
+    """
+    hostname = split_domain_port(request._get_raw_host())[0]
+    digest = hashlib.sha256(hostname.encode()).hexdigest()[:32]
+    key = f"site-home:{content_version()}:{digest}:{request.get_port()}"
+    key = f"{key}:{active_locale_id()}"
+    known = cache.get(key)
+    if known is not None:
+        site, home = known
+        request._wagtail_site = site
+        return home
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    home = localized_root(site.root_page)
+    cache.set(key, (site, home), ROUTE_SECONDS)
+    return home
 
 
 def _walk(request: HttpRequest, root: Page, components: list[str]):

@@ -66,13 +66,14 @@ DRAFT_ONLY_FIELDS = frozenset(
 
 
 def content_row_changed(*, instance: object, **kwargs: object) -> None:
-    """Signal receiver for saves and deletes: only pages and materials count,
-    and not a save that touched draft bookkeeping only."""
-    from wagtail.models import Page
+    """Signal receiver for saves and deletes: only pages, materials and sites
+    (which decide where every address leads) count, and not a save that
+    touched draft bookkeeping only."""
+    from wagtail.models import Page, Site
 
     from materials.models import Material
 
-    if not isinstance(instance, Page | Material):
+    if not isinstance(instance, Page | Material | Site):
         return
     fields = kwargs.get("update_fields")
     if fields and DRAFT_ONLY_FIELDS.issuperset(fields):

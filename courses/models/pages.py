@@ -178,11 +178,15 @@ class CoursePage(UntranslatedChildrenMixin, CoursePermissionsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from courses.selectors import course_outline, course_progress
+        from courses.structure import live_lessons, live_modules
 
         context = super().get_context(request, *args, **kwargs)
-        progress = course_progress(learner=request.user, course=self)
+        lessons = live_lessons(self)
+        progress = course_progress(learner=request.user, course=self, lessons=lessons)
         context["progress"] = progress
-        context["outline"] = course_outline(course=self, lessons=progress.lessons)
+        context["outline"] = course_outline(
+            course=self, lessons=lessons, modules=live_modules(self)
+        )
         context["enrolment_open"] = self.is_enrolment_open()
         return context
 
@@ -246,7 +250,7 @@ class LessonPage(CoursePermissionsMixin, Page):
             and enrolment.is_active
             and not getattr(request, "is_preview", False)
         ):
-            lesson_launch_record(learner=request.user, lesson=self)
+            lesson_launch_record(learner=request.user, lesson=self, enrolment=enrolment)
         context["state"] = state
         context["body"] = lesson_body(lesson=self, state=state)
         context["has_quiz"] = any(quiz for _block, quiz in context["body"])

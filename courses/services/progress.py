@@ -111,13 +111,34 @@ def _complete(
 
 
 @transaction.atomic
-def lesson_launch_record(*, learner: User, lesson: LessonPage) -> bool:
+def lesson_launch_record(
+    *, learner: User, lesson: LessonPage, enrolment: Enrolment | None = None
+) -> bool:
     """Report that an enrolled learner opened a lesson; True if a statement
     was recorded. Reloads within an hour count as the same visit; the
     enrolment row is locked so concurrent reloads report once (PostgreSQL).
+
+    ``enrolment``, the learner's enrolment in the lesson's course that the
+    lesson page has just read, saves reading it again: the lock then checks
+    it is still theirs and active.
     """
-    enrolment = _require_enrolment(learner=learner, lesson=lesson)
-    Enrolment.objects.select_for_update().filter(pk=enrolment.pk).first()
+    if enrolment is None:
+        enrolment = _require_enrolment(learner=learner, lesson=lesson)
+    elif not lesson.live:
+        raise ValidationError(
+            _("This lesson is not published."), code="lesson_not_published"
+        )
+    locked = (
+        Enrolment.objects.active()
+        .select_for_update()
+        .filter(pk=enrolment.pk, learner=learner)
+        .first()
+    )
+    if locked is None:
+        raise ValidationError(
+            _("You are not enrolled in the course this lesson belongs to."),
+            code="not_enrolled",
+        )
     answers = lesson_opened.send(
         LessonPage,
         learner=learner,

@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -24,6 +25,7 @@ from tests.factories import (
     CoursePageFactory,
     CuratorFactory,
     LessonPageFactory,
+    StudentFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -241,3 +243,19 @@ def test_a_course_written_in_english_is_reported_in_english(tree, learner):
     for statement in statements(learner):
         assert statement["context"]["language"] == "en-US"
         assert list(statement["object"]["definition"]["name"]) == ["en-US"]
+
+
+def test_a_launch_with_someone_elses_or_a_left_enrolment_is_refused(tree, learner):
+    """The enrolment a lesson page hands over is checked again under the lock:
+    another learner's, or one left since it was read, records nothing."""
+    other = StudentFactory(username="nguoi_khac")
+    theirs, _created = enrolment_create(learner=other, course=tree.course)
+    with pytest.raises(ValidationError) as refused:
+        lesson_launch_record(learner=learner, lesson=tree.reading, enrolment=theirs)
+    assert refused.value.code == "not_enrolled"
+
+    mine, _created = enrolment_create(learner=learner, course=tree.course)
+    enrolment_cancel(learner=learner, course=tree.course)
+    with pytest.raises(ValidationError):
+        lesson_launch_record(learner=learner, lesson=tree.reading, enrolment=mine)
+    assert "launched" not in verbs(learner) + verbs(other)

@@ -5,9 +5,11 @@ import pytest
 from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Locale
+from lxml import html
+from wagtail.models import Locale, Site
 
 from tests.factories import CourseModulePageFactory, translate_course
+from tests.factories.courses import site_home, translate
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached_pages")]
 
@@ -78,3 +80,43 @@ def test_a_translation_published_later_replaces_the_original_at_its_address(
         translate_course(tree.course, title="Biology 6: Photosynthesis")
 
     assert "Biology 6: Photosynthesis" in client.get(address).content.decode()
+
+
+def _heading(response) -> str:
+    return html.fromstring(response.content).xpath("string(//h1)").strip()
+
+
+def test_a_site_moved_to_another_root_leads_there_at_once(
+    client, tree, settings, django_capture_on_commit_callbacks
+):
+    """The site behind an address is remembered, but not past a change to it."""
+    settings.ALLOWED_HOSTS = ["testserver", "khoa-hoc.example.vn"]
+    with django_capture_on_commit_callbacks(execute=True):
+        site = Site.objects.create(
+            hostname="khoa-hoc.example.vn", root_page=tree.course
+        )
+    first = client.get("/", HTTP_HOST="khoa-hoc.example.vn")
+    assert _heading(first) == "Sinh học 6: Quang hợp"
+
+    site.root_page = tree.reading
+    with django_capture_on_commit_callbacks(execute=True):
+        site.save()
+
+    again = client.get("/", HTTP_HOST="khoa-hoc.example.vn")
+    assert _heading(again) == "Bài 1: Lá cây"
+    assert _heading(client.get("/")) != "Bài 1: Lá cây"
+
+
+def test_each_language_keeps_its_own_home_page(client, tree):
+    """The remembered home page of one language is never served in another."""
+    translate(site_home(), "en", title="National learning repository")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "vi"
+    vietnamese = client.get("/").content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.get("/").content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "vi"
+    vietnamese_again = client.get("/").content.decode()
+
+    assert "National learning repository" in english
+    assert "National learning repository" not in vietnamese
+    assert "National learning repository" not in vietnamese_again

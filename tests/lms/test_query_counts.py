@@ -14,11 +14,12 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("uncached_pages")]
 
 # Cold: the site and page, view restrictions, the featured courses with their
 # covers' renditions, the site's root paths and the newest materials with
-# their authors. Warm: the newest materials come from the cached fragment and
-# the root paths from the cache. The root paths of every language's home page
-# are one query (courses.translations.site_root_paths).
+# their authors. Warm: the newest materials come from the cached fragment,
+# the root paths and the site with its localised home page from the cache.
+# The root paths of every language's home page are one query
+# (courses.translations.site_root_paths).
 HOME_QUERIES_COLD = 10
-HOME_QUERIES_WARM = 8
+HOME_QUERIES_WARM = 6
 
 
 def _feature(home_page, count: int) -> None:

@@ -3,6 +3,8 @@
 import json
 
 import pytest
+from django.template import Context, Template
+from django.test import RequestFactory
 from lxml import html
 
 from lms.vocabulary import GradeLevel, Licence, MaterialType
@@ -98,3 +100,55 @@ def test_titles_cannot_break_out_of_the_script(client, db, title):
     assert data["name"] == title
     assert meta["og:title"] == title
     assert data["timeRequired"] == "PT12M"
+
+
+def test_a_published_change_is_in_the_next_description(
+    client, repository, django_capture_on_commit_callbacks
+):
+    """The description is kept between readers, but not past a publish."""
+    course = repository.courses[0]
+    head_data(client, course.url)
+    course.title = "Sinh học tế bào nâng cao"
+    with django_capture_on_commit_callbacks(execute=True):
+        course.save_revision().publish()
+    data, meta = head_data(client, course.url)
+    assert data["name"] == "Sinh học tế bào nâng cao"
+    assert meta["og:title"] == "Sinh học tế bào nâng cao"
+
+
+def test_each_language_reads_its_own_description(client, repository, settings):
+    """A description kept for Vietnamese readers is not shown to English ones."""
+    course = repository.courses[0]
+    vietnamese, vi_meta = head_data(client, course.url)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english, en_meta = head_data(client, course.url)
+    assert vi_meta["og:locale"] == "vi_VN"
+    assert en_meta["og:locale"] == "en_US"
+    assert vietnamese["educationalLevel"] != english["educationalLevel"]
+
+
+def test_each_address_reads_its_own_links(client, repository, settings):
+    """A description kept for one host name never links readers to another."""
+    settings.ALLOWED_HOSTS = ["testserver", "hoc.example.vn"]
+    course = repository.courses[0]
+    head_data(client, course.url)
+    response = client.get(course.url, HTTP_HOST="hoc.example.vn")
+    assert b"http://hoc.example.vn" + course.url.encode() in response.content
+    assert b"http://testserver" not in response.content
+
+
+def test_a_preview_describes_the_draft_and_readers_the_live_page(client, repository):
+    """An editor's preview is described as drafted, and never kept for readers."""
+    course = repository.courses[0]
+    head_data(client, course.url)
+    course.title = "Bản nháp chưa xuất bản"
+    preview_request = RequestFactory().get(course.url)  # the readers' address
+    preview_request.is_preview = True
+    preview = Template("{% load opendata_tags %}{% structured_data page %}").render(
+        Context({"request": preview_request, "page": course})
+    )
+    [script] = html.fromstring(preview).xpath('//script[@type="application/ld+json"]')
+    assert json.loads(script.text)["name"] == "Bản nháp chưa xuất bản"
+
+    data, _meta = head_data(client, course.url)
+    assert data["name"] == "Sinh học tế bào"
