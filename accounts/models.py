@@ -32,6 +32,12 @@ class User(AbstractUser):
         blank=True,
         default="",
     )
+    # Set when a learning platform (LTI) first signs the person in. Loaded
+    # with the account, it spares everyone else a look for the platform's
+    # grade line items on every lesson they complete.
+    from_lms = models.BooleanField(
+        _("signed in from a learning platform"), default=False, editable=False
+    )
     # The identity provider's subject (the e-ID) is never kept: only its
     # salted SHA-256, so certificates can carry it for a verifier who holds
     # the person's e-ID to match, and nobody else learns it.

@@ -1,4 +1,5 @@
-"""Counters every visitor moves (a material's views and downloads).
+"""Counters every visitor moves (a material's views and downloads, a
+course's learners).
 
 Updating the row on every hit makes a popular material's row the hottest lock
 in the database on the first day of term. With Redis configured, a hit is one
@@ -11,6 +12,12 @@ hash, and deletes the renamed one only after the database has committed; a
 flush that fails leaves it for the next one to pick up. The one loss window
 is a crash between the commit and the delete, which would count that batch
 twice: counters are popularity figures, not money.
+
+A counter that is not ``stored`` has no column: the figure is worked out
+when read (a course's learners are its active enrolments), and the counter
+only batches telling search that it moved, once per row and flush instead
+of an outbox row on every enrolment. A row whose changes cancel out (an
+enrolment and its cancellation) is not re-indexed.
 """
 
 from __future__ import annotations
@@ -41,6 +48,8 @@ class Counter:
     field: str
     # Search ranks by it, so a moved total re-indexes the row.
     tells_search: bool = False
+    # False: no column to add to, the figure is computed from other rows.
+    stored: bool = True
 
     @property
     def key(self) -> str:
@@ -52,7 +61,10 @@ class Counter:
 
 MATERIAL_VIEWS = Counter("materials.Material", "view_count")
 MATERIAL_DOWNLOADS = Counter("materials.Material", "download_count", tells_search=True)
-COUNTERS = (MATERIAL_VIEWS, MATERIAL_DOWNLOADS)
+COURSE_LEARNERS = Counter(
+    "courses.CoursePage", "enrolment_count", tells_search=True, stored=False
+)
+COUNTERS = (MATERIAL_VIEWS, MATERIAL_DOWNLOADS, COURSE_LEARNERS)
 
 
 def count(counter: Counter, object_id: int, by: int = 1) -> None:
@@ -100,13 +112,15 @@ def _flush_one(client: redis.Redis, counter: Counter) -> int:
         with transaction.atomic():
             _add(counter, totals)
         client.delete(key)
-        _tell(counter, list(totals))
+        _tell(counter, [pk for pk, total in totals.items() if total])
         moved += len(totals)
     return moved
 
 
 def _add(counter: Counter, totals: dict[int, int]) -> None:
     """Add each row's total in one UPDATE per chunk of rows."""
+    if not counter.stored:
+        return
     ids = sorted(totals)
     manager = counter.model_class()._default_manager
     for start in range(0, len(ids), CHUNK):

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -24,13 +25,18 @@ def issuer_name() -> str:
     return getattr(settings, "CERTIFICATE_ISSUER", "") or settings.WAGTAIL_SITE_NAME
 
 
-def required_lesson_ids(course: CoursePage) -> set[int]:
-    return set(
+def required_lessons_done(*, learner: User, course: CoursePage) -> tuple[int, int]:
+    """``(required, done)``: the course's live required lessons and how many
+    of them the learner completed, counted in one query, as every required
+    completion asks."""
+    completed = LessonCompletion.objects.filter(learner=learner, lesson=OuterRef("pk"))
+    counts = (
         LessonPage.objects.live()
         .descendant_of(course)
         .filter(is_required=True)
-        .values_list("pk", flat=True)
+        .aggregate(required=Count("pk"), done=Count("pk", filter=Q(Exists(completed))))
     )
+    return counts["required"], counts["done"]
 
 
 @transaction.atomic(savepoint=False)
@@ -47,15 +53,8 @@ def certificate_issue_if_complete(
     existing = Certificate.objects.filter(learner=learner, course=course).first()
     if existing:
         return existing
-    required = required_lesson_ids(course)
-    if not required:
-        return None
-    done = set(
-        LessonCompletion.objects.filter(
-            learner=learner, lesson_id__in=required
-        ).values_list("lesson_id", flat=True)
-    )
-    if done != required:
+    required, done = required_lessons_done(learner=learner, course=course)
+    if not required or done != required:
         return None
     try:
         with transaction.atomic():

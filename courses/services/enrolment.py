@@ -1,7 +1,7 @@
 """Enrolling in and leaving courses."""
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -10,7 +10,8 @@ from accounts.models import User
 from courses.models import CoursePage, Enrolment
 from courses.signals import learner_enrolled
 from courses.translations import original_page
-from lms.signals import search_relevant_change
+from lms import counters
+from lms.inserts import insert_unless_present
 
 
 def _course_for_enrolment(course: CoursePage) -> CoursePage:
@@ -64,31 +65,42 @@ def enrolment_create(*, learner: User, course: CoursePage) -> tuple[Enrolment, b
 
     Returns ``(enrolment, created)``. Enrolling again is not an error, so a
     double click is harmless; the unique constraint guarantees one row even
-    where row locks are not available (SQLite).
+    where row locks are not available (SQLite), and decides in the insert
+    itself, so a first enrolment reads nothing before writing.
     """
     course = _course_for_enrolment(course)
-    existing = Enrolment.objects.filter(learner=learner, course=course).first()
-    if existing and existing.is_active:
-        return existing, False
-    _check_course_accepts_learners(course)
-    _check_capacity(course)
-    now = timezone.now()
-    if existing:
-        existing.enrolled_at, existing.unenrolled_at = now, None
-        existing.save(update_fields=["enrolled_at", "unenrolled_at"])
-        learner_enrolled.send(CoursePage, learner=learner, course=course, at=now)
-        _popularity_changed(course)
-        return existing, True
     try:
-        with transaction.atomic():
-            enrolment = Enrolment.objects.create(
-                learner=learner, course=course, enrolled_at=now
-            )
-    except IntegrityError:
-        return Enrolment.objects.get(learner=learner, course=course), False
-    learner_enrolled.send(CoursePage, learner=learner, course=course, at=now)
-    _popularity_changed(course)
+        _check_course_accepts_learners(course)
+        _check_capacity(course)
+    except ValidationError:
+        # A closed or full course still answers its own learners' clicks.
+        existing = Enrolment.objects.active().filter(learner=learner, course=course)
+        if enrolled := existing.first():
+            return enrolled, False
+        raise
+    now = timezone.now()
+    enrolment = Enrolment(learner=learner, course=course, enrolled_at=now)
+    if not insert_unless_present(enrolment, unique_fields=("learner", "course")):
+        return _reopen(learner=learner, course=course, at=now)
+    _announce(learner=learner, course=course, at=now)
     return enrolment, True
+
+
+def _reopen(*, learner: User, course: CoursePage, at) -> tuple[Enrolment, bool]:
+    """A returning learner's cancelled enrolment opens again; an active one
+    (a double click, a concurrent twin) is returned as it is."""
+    rows = Enrolment.objects.filter(learner=learner, course=course)
+    reopened = rows.filter(unenrolled_at__isnull=False).update(
+        enrolled_at=at, unenrolled_at=None
+    )
+    if reopened:
+        _announce(learner=learner, course=course, at=at)
+    return rows.get(), bool(reopened)
+
+
+def _announce(*, learner: User, course: CoursePage, at) -> None:
+    learner_enrolled.send(CoursePage, learner=learner, course=course, at=at)
+    _popularity_changed(course, by=1)
 
 
 @transaction.atomic
@@ -106,10 +118,12 @@ def enrolment_cancel(*, learner: User, course: CoursePage) -> Enrolment:
         )
     enrolment.unenrolled_at = timezone.now()
     enrolment.save(update_fields=["unenrolled_at"])
-    _popularity_changed(enrolment.course)
+    _popularity_changed(enrolment.course, by=-1)
     return enrolment
 
 
-def _popularity_changed(course: CoursePage) -> None:
-    """Search ranks courses by learners; tell it, inside this transaction."""
-    search_relevant_change.send(sender=CoursePage, instance=course, figures_only=True)
+def _popularity_changed(course: CoursePage, *, by: int) -> None:
+    """Search ranks courses by learners. Every learner of a popular course
+    moves this figure, so it goes through the counters: batched through
+    Redis when there is one, else told to search inside this transaction."""
+    counters.count(counters.COURSE_LEARNERS, course.pk, by=by)

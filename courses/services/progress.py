@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,6 +25,7 @@ from courses.models import (
 )
 from courses.services.certificates import certificate_issue_if_complete
 from courses.signals import lesson_completed, lesson_opened, quiz_attempted
+from lms.inserts import insert_unless_present
 
 
 def _course_path(lesson: LessonPage) -> str:
@@ -76,25 +77,20 @@ def _complete(
     *, enrolment: Enrolment, lesson: LessonPage, method: str
 ) -> tuple[LessonCompletion, bool]:
     now = timezone.now()
-    existing = LessonCompletion.objects.filter(
-        learner_id=enrolment.learner_id, lesson=lesson
-    ).first()
-    if existing:
-        return existing, False
-    try:
-        with transaction.atomic():
-            completion = LessonCompletion.objects.create(
-                learner_id=enrolment.learner_id,
-                course_id=enrolment.course_id,
-                lesson=lesson,
-                method=method,
-                completed_at=now,
-            )
-    except IntegrityError:
-        completion = LessonCompletion.objects.get(
+    completion = LessonCompletion(
+        learner_id=enrolment.learner_id,
+        course_id=enrolment.course_id,
+        lesson=lesson,
+        method=method,
+        completed_at=now,
+    )
+    # The unique constraint decides in the insert: no read before it, and a
+    # concurrent twin that won leaves nothing to roll back.
+    if not insert_unless_present(completion, unique_fields=("learner", "lesson")):
+        existing = LessonCompletion.objects.get(
             learner_id=enrolment.learner_id, lesson=lesson
         )
-        return completion, False
+        return existing, False
     Enrolment.objects.filter(pk=enrolment.pk).update(last_activity_at=now)
     lesson_completed.send(
         LessonPage,

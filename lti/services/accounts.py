@@ -54,6 +54,7 @@ def _create_user(claims: dict[str, Any]) -> User:
         first_name=(claims.get("given_name") or "")[:150],
         last_name=(claims.get("family_name") or "")[:150],
         preferred_language=locale if locale in SUPPORTED_LANGUAGES else "vi",
+        from_lms=True,
     )
     user.set_unusable_password()
     user.save()

@@ -58,9 +58,11 @@ def score_record(
     """Queue a score for every line item of this learner and lesson; the ids.
 
     Without ``score`` it is the lesson's (``lesson_score``), worked out only
-    for learners who came from an LMS: for everyone else this costs one query
-    and writes nothing.
+    for learners who came from an LMS. Everyone else is told apart by the
+    account's ``from_lms`` flag, already loaded: no query, nothing written.
     """
+    if not learner.from_lms:
+        return []
     links = list(_links(learner, lesson))
     if not links:
         return []

@@ -68,12 +68,14 @@ def test_with_redis_hits_wait_for_the_flush_and_none_are_lost(batched):
     assert moved == {
         "materials.Material.view_count": 2,
         "materials.Material.download_count": 1,
+        "courses.CoursePage.enrolment_count": 0,
     }
     assert seen == [(second.pk, True)], "search re-reads only moved downloads"
     assert counters.pending(counters.MATERIAL_VIEWS, first.pk) == 0
     assert counters.flush() == {
         "materials.Material.view_count": 0,
         "materials.Material.download_count": 0,
+        "courses.CoursePage.enrolment_count": 0,
     }
 
 
