@@ -27,6 +27,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.memory import peak_resident_kib
+
 CC = "http://www.imsglobal.org/xsd/imsccv1p3/imscp_v1p1"
 QTI = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 WEB_LINK = "http://www.imsglobal.org/xsd/imsccv1p3/imswl_v1p3"
@@ -187,14 +189,6 @@ def measure(kind: str, path: Path) -> None:
         f"{elapsed:6.1f} s, peak RSS {peak / 1024:.0f} MiB "
         f"({before / 1024:.0f} MiB before the import)"
     )
-
-
-def peak_resident_kib() -> int:
-    """The process's peak resident memory since it started (Linux VmHWM,
-    which a new program starts afresh, unlike ru_maxrss across exec)."""
-    status = Path("/proc/self/status").read_text()
-    line = next(line for line in status.splitlines() if line.startswith("VmHWM:"))
-    return int(line.split()[1])
 
 
 def main() -> None:

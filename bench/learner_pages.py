@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -30,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings")
 
-from bench.anonymous_pages import wrk_rate
+from bench.anonymous_pages import print_render_times, wrk_rate
 
 LEARNER = "student.an"
 
@@ -72,16 +71,7 @@ def measure_render(args: argparse.Namespace) -> None:
     print(f"server time per page, signed in as {LEARNER}, {args.repeat} requests each")
     print("| page | p50 ms | p95 ms |")
     print("| --- | ---: | ---: |")
-    for name, path in pages.items():
-        if client.get(path).status_code != 200:
-            raise SystemExit(f"{path} did not answer 200 (SECURE_SSL_REDIRECT?)")
-        times = []
-        for _ in range(args.repeat):
-            started = time.perf_counter()
-            client.get(path)
-            times.append((time.perf_counter() - started) * 1000)
-        p95 = statistics.quantiles(times, n=20)[-1]
-        print(f"| {name} | {statistics.median(times):.1f} | {p95:.1f} |", flush=True)
+    print_render_times(client, pages, repeat=args.repeat)
 
 
 def profile_page(args: argparse.Namespace) -> None:

@@ -30,6 +30,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.memory import peak_resident_kib, reset_peak
+
 MEDIA_FILES = 12
 MEDIA_BYTES = 4 * 1024 * 1024
 SCORM_2004 = (
@@ -176,20 +178,6 @@ def measure(database: str, package: Path) -> None:
         f" {processing:.2f} s, peak RSS {processing_peak / 1024:.0f} MiB"
     )
     material.file.storage.delete(material.file.name)
-
-
-def peak_resident_kib() -> int:
-    """The process's peak resident memory (Linux VmHWM) since the last reset."""
-    status = Path("/proc/self/status").read_text()
-    line = next(line for line in status.splitlines() if line.startswith("VmHWM:"))
-    return int(line.split()[1])
-
-
-def reset_peak() -> int:
-    """Start the peak afresh from the current size (``clear_refs`` 5); the
-    current resident size."""
-    Path("/proc/self/clear_refs").write_text("5")
-    return peak_resident_kib()
 
 
 def main() -> None:
