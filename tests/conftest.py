@@ -126,3 +126,22 @@ def uncached_pages(settings):
     """Every request renders its page: for tests that pin what a render costs
     (the anonymous page cache is tested in tests/lms/test_page_cache.py)."""
     settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture
+def batched_counters(settings):
+    """Counters through a real Redis under this test's own key prefix; the
+    client, for reading what waits there."""
+    from tests.redis_service import (
+        REDIS_URL,
+        delete_prefixed,
+        redis_or_skip,
+        unique_prefix,
+    )
+
+    client = redis_or_skip()
+    prefix = f"{unique_prefix()}:"
+    settings.COUNTERS_REDIS_URL = REDIS_URL
+    settings.COUNTERS_KEY_PREFIX = prefix
+    yield client
+    delete_prefixed(client, prefix)

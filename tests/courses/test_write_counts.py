@@ -9,7 +9,6 @@ from courses.services import enrolment_cancel, enrolment_create, lesson_mark_don
 from lms import counters
 from search.models import IndexChange
 from tests.factories import StudentFactory
-from tests.redis_service import REDIS_URL, delete_prefixed, redis_or_skip, unique_prefix
 
 pytestmark = pytest.mark.django_db
 
@@ -26,17 +25,6 @@ pytestmark = pytest.mark.django_db
 ENROLMENT_STATEMENTS = 5
 ENROLMENT_STATEMENTS_WITHOUT_REDIS = 7
 COMPLETION_STATEMENTS = 8
-
-
-@pytest.fixture
-def batched_counters(settings):
-    """Counters through a real Redis under this test's own key prefix."""
-    client = redis_or_skip()
-    prefix = f"{unique_prefix()}:"
-    settings.COUNTERS_REDIS_URL = REDIS_URL
-    settings.COUNTERS_KEY_PREFIX = prefix
-    yield client
-    delete_prefixed(client, prefix)
 
 
 def statements_of(action) -> list[str]:

@@ -7,20 +7,8 @@ from lms import counters
 from lms.signals import search_relevant_change
 from materials.services import material_record_download, material_record_view
 from tests.factories import PublishedMaterialFactory
-from tests.redis_service import REDIS_URL, delete_prefixed, redis_or_skip, unique_prefix
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def batched(settings):
-    """Counters through a real Redis under this test's own key prefix."""
-    client = redis_or_skip()
-    prefix = f"{unique_prefix()}:"
-    settings.COUNTERS_REDIS_URL = REDIS_URL
-    settings.COUNTERS_KEY_PREFIX = prefix
-    yield client
-    delete_prefixed(client, prefix)
 
 
 def _told_search():
@@ -44,7 +32,7 @@ def test_without_redis_each_hit_reaches_the_row(settings):
     assert (material.view_count, material.download_count) == (1, 1)
 
 
-def test_with_redis_hits_wait_for_the_flush_and_none_are_lost(batched):
+def test_with_redis_hits_wait_for_the_flush_and_none_are_lost(batched_counters):
     first = PublishedMaterialFactory(view_count=5, download_count=0)
     second = PublishedMaterialFactory(view_count=0, download_count=0)
     for _ in range(3):
@@ -79,7 +67,7 @@ def test_with_redis_hits_wait_for_the_flush_and_none_are_lost(batched):
     }
 
 
-def test_a_failed_flush_keeps_its_batch_for_the_next(batched, monkeypatch):
+def test_a_failed_flush_keeps_its_batch_for_the_next(batched_counters, monkeypatch):
     material = PublishedMaterialFactory(view_count=0)
     material_record_view(material=material)
 
